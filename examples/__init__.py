@@ -1,0 +1,1 @@
+"""Example catalogs: minimal, complete and huge (each importable as a package)."""

@@ -1,0 +1,1 @@
+"""The smallest catalog: one section, one subject, two stories."""

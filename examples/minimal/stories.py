@@ -1,0 +1,5 @@
+from storyville import Catalog
+
+
+def this_catalog() -> Catalog:
+    return Catalog(title="Minimal Catalog")

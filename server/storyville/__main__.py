@@ -1,0 +1,3 @@
+from storyville.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,300 @@
+"""Read and render the user's catalog (SPEC §4) into plain data.
+
+This is the only code that runs user modules: in a fresh subinterpreter for `serve` and `lsp`,
+in-process for `storyville build`. Everything it returns pickles across interpreters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import linecache
+import reprlib
+import sys
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from time import perf_counter
+from typing import Any
+
+from markupsafe import Markup
+
+from storyville.build.errors import UserFiles, frames_of, locate
+from storyville.build.imports import ImportGraph, ImportRecorder
+from storyville.build.markup import to_html
+from storyville.build.result import BuildError, ErrorKind
+from storyville.build.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
+from storyville.catalog.discovery import (
+    StoriesModule,
+    StructureError,
+    find_stories_modules,
+    load_node,
+    package_dir,
+)
+from storyville.catalog.models import Catalog, CatalogNode, Section, Story, Subject
+from storyville.catalog.source import SourceRef
+
+
+class BuildTimedOut(BaseException):
+    """Raised into a runaway build by its watchdog.
+
+    A BaseException, so that the user's `except Exception` cannot swallow it.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class BuildJob:
+    package: str
+    search_path: tuple[str, ...]  # where the package is importable from
+    roots: tuple[str, ...]  # workspace roots: the user's files live below them
+    modules: tuple[str, ...] | None = None  # stories modules to load; None loads them all
+    with_assertions: bool = True
+    record_imports: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    snapshot: Snapshot
+    errors: tuple[BuildError, ...] = ()
+    graph: ImportGraph | None = None
+    libraries: tuple[str, ...] = ()  # non-workspace modules the build imported
+    stories_modules: tuple[str, ...] = ()  # every stories module of the catalog, loaded or not
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        return len(self.snapshot.nodes) < len(self.stories_modules)
+
+
+_props_repr = reprlib.Repr(maxstring=80, maxother=80, maxlist=8, maxdict=8, maxlevel=3)
+
+
+def humanize(name: str) -> str:
+    return name.replace("_", " ").strip().capitalize() or name
+
+
+def qualified_name(obj: object) -> str | None:
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None) or type(obj).__qualname__
+    return f"{module}.{name}" if module else name
+
+
+def _story_label(subject_title: str, story_title: str) -> str:
+    return f"{subject_title} › {story_title}"
+
+
+class _Renderer:
+    """Renders one catalog's stories, collecting errors instead of stopping at the first."""
+
+    def __init__(self, package: str, user: UserFiles, with_assertions: bool) -> None:
+        self.package = package
+        self.user = user
+        self.with_assertions = with_assertions
+        self.errors: list[BuildError] = []
+        self.themed_layout: Callable[..., Any] | None = None
+
+    def fail(self, exc: BaseException, **where: Any) -> None:
+        if isinstance(exc, BuildTimedOut | KeyboardInterrupt):
+            raise exc
+        error = locate(exc, self.user, **where)
+        if error not in self.errors:
+            self.errors.append(error)
+
+    def node(self, stories: StoriesModule, node: CatalogNode, where: SourceRef) -> NodeData:
+        base = {
+            "path": stories.path,
+            "module": stories.module,
+            "file": stories.file,
+            "source": where,
+            "title": node.title or humanize(stories.path.rsplit(".", 1)[-1] or self.package),
+        }
+        match node:
+            case Catalog():
+                return NodeData(
+                    kind=NodeKind.CATALOG, themed=node.themed_layout is not None, **base
+                )
+            case Section():
+                return NodeData(kind=NodeKind.SECTION, description=node.description, **base)
+            case Subject():
+                stories_data = self.stories(stories, node, base["title"], where)
+                return NodeData(
+                    kind=NodeKind.SUBJECT,
+                    description=node.description,
+                    component=qualified_name(node.target) if node.target else None,
+                    stories=stories_data,
+                    **base,
+                )
+
+    def stories(
+        self, stories: StoriesModule, subject: Subject, title: str, where: SourceRef
+    ) -> tuple[StoryData, ...]:
+        items = subject.items
+        if not isinstance(items, list | tuple) or not all(isinstance(s, Story) for s in items):
+            self.fail(
+                StructureError(f"Subject {title!r}: items must be a list of Story", where),
+                module=stories.module,
+            )
+            return ()
+        rendered = []
+        for index, story in enumerate(items):
+            story_title = story.title or f"Story {index + 1}"
+            label = _story_label(title, story_title)
+            target = story.target or subject.target
+            source = story.source or where
+            if story.template is None and target is None:
+                self.fail(
+                    StructureError(
+                        f"{label}: the story has no template and subject {title!r} has no target",
+                        source,
+                    ),
+                    module=stories.module,
+                )
+                continue
+            try:
+                rendered.append(self.story(index, story, story_title, target, label))
+            except BaseException as exc:
+                self.fail(exc, module=stories.module, story=label, fallback=source)
+        return tuple(rendered)
+
+    def story(
+        self, index: int, story: Story, title: str, target: Callable[..., Any] | None, label: str
+    ) -> StoryData:
+        if story.template is not None:
+            html = to_html(story.template())
+            renders = qualified_name(story.template)
+        else:
+            assert target is not None
+            result = target(**story.props)
+            if callable(result):
+                result = result()
+            html = to_html(result)
+            renders = qualified_name(target)
+        themed = None
+        if self.themed_layout is not None:
+            themed = to_html(self.themed_layout(story_title=title, children=Markup(html)))
+        return StoryData(
+            index=index,
+            title=title,
+            html=html,
+            description=story.description,
+            props=tuple((k, _props_repr.repr(v)) for k, v in story.props.items()),
+            themed_html=themed,
+            assertions=self.assertions(story, Markup(html), label),
+            source=story.source,
+            renders=renders,
+        )
+
+    def assertions(self, story: Story, html: Markup, label: str) -> tuple[AssertionOutcome, ...]:
+        if not self.with_assertions:
+            return ()
+        outcomes = []
+        for number, check in enumerate(story.assertions, start=1):
+            name = getattr(check, "__name__", "")
+            name = name if name and name != "<lambda>" else f"Assertion {number}"
+            try:
+                check(html)
+            except AssertionError as exc:
+                outcomes.append(self._failed(name, exc, "assertion failed"))
+            except BaseException as exc:
+                if isinstance(exc, BuildTimedOut | KeyboardInterrupt):
+                    raise
+                outcomes.append(self._failed(name, exc, f"{type(exc).__name__} in {label}"))
+            else:
+                outcomes.append(AssertionOutcome(name, passed=True))
+        return tuple(outcomes)
+
+    def _failed(self, name: str, exc: BaseException, default: str) -> AssertionOutcome:
+        text = str(exc).strip().splitlines()
+        message = text[0] if text else default
+        if not isinstance(exc, AssertionError):
+            message = f"{type(exc).__name__}: {message}"
+        frames = [f for f in frames_of(exc) if f.file in self.user]
+        where = (
+            SourceRef(frames[-1].file, frames[-1].line, frames[-1].column or 0) if frames else None
+        )
+        return AssertionOutcome(name, passed=False, message=message, source=where)
+
+
+def structure_errors(snapshot: Snapshot) -> list[BuildError]:
+    """Problems with the shape of a (complete) tree: where each kind of node may sit."""
+    errors = []
+    root = snapshot.nodes.get("")
+    if root is not None and root.kind is not NodeKind.CATALOG:
+        errors.append(
+            BuildError(
+                ErrorKind.STRUCTURE,
+                f"the package's root stories.py must return a Catalog (this_catalog()), "
+                f"not a {root.kind.capitalize()}",
+                root.source or SourceRef(root.file, 1),
+            )
+        )
+    for path, node in sorted(snapshot.nodes.items()):
+        if not path:
+            continue
+        where = node.source or SourceRef(node.file, 1)
+        parent_path = snapshot.parent_of(path)
+        parent = snapshot.nodes[parent_path] if parent_path is not None else None
+        if node.kind is NodeKind.CATALOG:
+            message = "a Catalog belongs only in the package's root stories.py; return a Section"
+            errors.append(BuildError(ErrorKind.STRUCTURE, message, where))
+        elif parent is not None and parent.kind is NodeKind.SUBJECT:
+            message = (
+                f"{node.kind.capitalize()} {node.title!r} sits inside subject {parent.title!r} "
+                f"({parent.file}); a subject cannot contain other nodes"
+            )
+            errors.append(BuildError(ErrorKind.STRUCTURE, message, where))
+    return errors
+
+
+def collect(job: BuildJob) -> Collected:
+    """Import the catalog's stories modules, assemble the tree and render every story."""
+    started = perf_counter()
+    linecache.checkcache()
+    for entry in reversed(job.search_path):
+        if entry not in sys.path:
+            sys.path.insert(0, entry)
+    importlib.invalidate_caches()
+    before = set(sys.modules)
+    user = UserFiles.for_roots(job.roots)
+    root = package_dir(job.package, (*job.search_path, *sys.path))
+    everything = find_stories_modules(job.package, root)
+    wanted = everything
+    if job.modules is not None:
+        chosen = set(job.modules)
+        wanted = [m for m in everything if m.path == "" or m.module in chosen]
+    renderer = _Renderer(job.package, user, job.with_assertions)
+    recorder = ImportRecorder() if job.record_imports else None
+    loaded: list[tuple[StoriesModule, CatalogNode, SourceRef]] = []
+    with recorder or nullcontext():
+        for stories in wanted:
+            try:
+                node, where = load_node(stories)
+            except BaseException as exc:
+                renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
+                continue
+            loaded.append((stories, node, where))
+            if stories.path == "" and isinstance(node, Catalog):
+                renderer.themed_layout = node.themed_layout
+        read_done = perf_counter()
+        nodes = {
+            stories.path: renderer.node(stories, node, where) for stories, node, where in loaded
+        }
+    render_done = perf_counter()
+    snapshot = Snapshot(job.package, nodes)
+    errors = renderer.errors
+    if job.modules is None and not errors:
+        errors.extend(structure_errors(snapshot))
+    libraries = tuple(
+        sorted(
+            name
+            for name, module in list(sys.modules.items())
+            if name not in before and getattr(module, "__file__", None) not in user
+        )
+    )
+    return Collected(
+        snapshot=snapshot,
+        errors=tuple(errors),
+        graph=recorder.graph(user) if recorder else None,
+        libraries=libraries,
+        stories_modules=tuple(m.module for m in everything),
+        timings={"read": read_done - started, "render": render_done - read_done},
+    )

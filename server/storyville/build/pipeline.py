@@ -1,0 +1,98 @@
+"""A whole build in this process: collect, render the site, write it (`storyville build`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from time import perf_counter
+
+from storyville.build.collect import BuildJob, Collected, collect
+from storyville.build.result import BuildError, BuildResult, ErrorKind
+from storyville.build.site import SiteRenderer
+from storyville.build.snapshot import Snapshot
+from storyville.build.writer import SiteWriter, WriteReport
+
+
+def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
+    outcomes = [a for _, story in snapshot.stories for a in story.assertions]
+    passed = sum(1 for a in outcomes if a.passed)
+    return passed, len(outcomes) - passed
+
+
+def assertion_errors(snapshot: Snapshot) -> tuple[BuildError, ...]:
+    """Failing assertions as errors located on their `Story(...)` (for --strict and editors)."""
+    errors = []
+    for node, story in snapshot.stories:
+        for outcome in story.assertions:
+            if not outcome.passed:
+                errors.append(
+                    BuildError(
+                        ErrorKind.ASSERTION,
+                        f"{node.title} › {story.title}: {outcome.name} failed: "
+                        f"{outcome.message or 'assertion failed'}",
+                        story.source,
+                        "AssertionError",
+                        story=f"{node.title} › {story.title}",
+                        module=node.module,
+                        related=((outcome.source, "the failing assertion"),)
+                        if outcome.source
+                        else (),
+                    )
+                )
+    return tuple(errors)
+
+
+def summarize(
+    collected: Collected,
+    snapshot: Snapshot,
+    report: WriteReport | None,
+    timings: dict[str, float],
+) -> BuildResult:
+    passed, failed = assertion_counts(snapshot)
+    return BuildResult(
+        ok=report is not None and not collected.errors,
+        errors=collected.errors,
+        mode="partial" if collected.partial else "full",
+        pages_written=report.written if report else 0,
+        pages_changed=report.changed if report else (),
+        pages_removed=report.removed if report else (),
+        stories=len(snapshot.stories),
+        stories_rebuilt=sum(len(n.stories) for n in collected.snapshot.nodes.values()),
+        assertions_passed=passed,
+        assertions_failed=failed,
+        timings=timings,
+    )
+
+
+def build(
+    package: str,
+    output: Path,
+    *,
+    search_path: tuple[str, ...],
+    with_assertions: bool = True,
+    strict: bool = False,
+) -> BuildResult:
+    """Build once, in this interpreter; a failed build leaves `output` as it was."""
+    started = perf_counter()
+    job = BuildJob(package, search_path, roots=search_path, with_assertions=with_assertions)
+    collected = collect(job)
+    timings = dict(collected.timings)
+    if strict and not collected.errors:
+        collected = Collected(
+            collected.snapshot,
+            assertion_errors(collected.snapshot),
+            None,
+            (),
+            collected.stories_modules,
+            timings,
+        )
+    if collected.errors:
+        timings["total"] = perf_counter() - started
+        return summarize(collected, collected.snapshot, None, timings)
+    files = SiteRenderer().render(collected.snapshot)
+    rendered = perf_counter()
+    report = SiteWriter(output).write(files)
+    done = perf_counter()
+    timings["pages"] = rendered - started - timings["read"] - timings["render"]
+    timings["write"] = done - rendered
+    timings["total"] = done - started
+    return summarize(collected, collected.snapshot, report, timings)

@@ -1,0 +1,99 @@
+"""The structured outcome of a build (SPEC §4): plain data that pickles across interpreters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from storyville.catalog.source import SourceRef
+
+
+class ErrorKind(StrEnum):
+    SYNTAX = "syntax-error"
+    IMPORT = "import-error"
+    EXCEPTION = "exception"
+    STRUCTURE = "catalog-structure"
+    ASSERTION = "assertion-failed"
+    EXIT = "system-exit"
+    TIMEOUT = "timeout"
+    INTERPRETER = "interpreter"
+    CONFIG = "config"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One traceback frame; columns are code points, None where Python did not record them."""
+
+    file: str
+    line: int
+    function: str
+    text: str = ""
+    column: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildError:
+    """What broke and where: the location is the user's line, not storyville's."""
+
+    kind: ErrorKind
+    message: str
+    source: SourceRef | None = None
+    exception_type: str = ""
+    frames: tuple[Frame, ...] = ()
+    story: str | None = None  # "Section › Subject › Story" when a story triggered it
+    module: str | None = None  # the stories module being loaded when it happened
+    related: tuple[tuple[SourceRef, str], ...] = ()
+
+    @property
+    def file(self) -> str | None:
+        return self.source.file if self.source else None
+
+    @property
+    def line(self) -> int | None:
+        return self.source.line if self.source else None
+
+    def headline(self, relative_to: str | None = None) -> str:
+        """`file:line: message`, the form compilers use and editors link."""
+        if self.source is None:
+            return f"error: {self.message}"
+        file = self.source.file
+        if relative_to and file.startswith(relative_to.rstrip("/") + "/"):
+            file = file[len(relative_to.rstrip("/")) + 1 :]
+        return f"{file}:{self.source.line}:{self.source.column + 1}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """Summary of one build: counts, pages, timings (seconds) and errors."""
+
+    ok: bool
+    errors: tuple[BuildError, ...] = ()
+    mode: str = "full"  # full | partial
+    pages_written: int = 0
+    pages_changed: tuple[str, ...] = ()
+    pages_removed: tuple[str, ...] = ()
+    stories: int = 0
+    stories_rebuilt: int = 0
+    assertions_passed: int = 0
+    assertions_failed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def error(self) -> BuildError | None:
+        return self.errors[0] if self.errors else None
+
+    def summary(self) -> str:
+        """One line for terminals and status bars."""
+        ms = round(self.timings.get("total", 0.0) * 1000)
+        if self.errors:
+            first, *rest = self.errors
+            more = f" (+{len(rest)} more)" if rest else ""
+            return f"build failed in {ms} ms: {first.message}{more}"
+        checks = f"{self.assertions_passed} assertions passed"
+        if self.assertions_failed:
+            checks += f", {self.assertions_failed} failed"
+        return (
+            f"built {self.pages_written} pages ({len(self.pages_changed)} changed), "
+            f"{self.stories} stories, {checks} in {ms} ms"
+        )

@@ -1,0 +1,188 @@
+"""From a catalog snapshot to the site's files: pages (memoised by their inputs) and assets."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from storyville.build.snapshot import NodeData, NodeKind, Snapshot
+from storyville.ui.models import Failure, Link, PageKind, PageSpec, Summary, Totals
+from storyville.ui.pages import ASSETS, render_page
+from storyville.ui.urls import node_url, story_url, themed_url
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "ui" / "static"
+STATIC_FILES = ("pico.min.css", "storyville.css", "nav.js", "favicon.svg")
+
+
+@cache
+def static_assets() -> dict[str, bytes]:
+    return {f"{ASSETS}/{name}": (STATIC_DIR / name).read_bytes() for name in STATIC_FILES}
+
+
+def _subtree(snapshot: Snapshot, path: str) -> list[NodeData]:
+    prefix = f"{path}." if path else ""
+    return [n for p, n in snapshot.nodes.items() if p == path or p.startswith(prefix)]
+
+
+def _summary(snapshot: Snapshot, node: NodeData) -> Summary:
+    nodes = _subtree(snapshot, node.path)
+    stories = [s for n in nodes for s in n.stories]
+    failed = sum(1 for s in stories for a in s.assertions if not a.passed)
+    return Summary(
+        Link(node.title, node_url(node.path)),
+        node.kind.capitalize(),
+        node.description,
+        len(stories),
+        failed,
+    )
+
+
+def _source_hint(snapshot: Snapshot, file: str | None, line: int | None) -> str | None:
+    if not file:
+        return None
+    catalog_dir = Path(snapshot.nodes[""].file).parent
+    base = catalog_dir.parents[snapshot.package.count(".")] if snapshot.package else catalog_dir
+    try:
+        shown = Path(file).relative_to(base)
+    except ValueError:
+        shown = Path(file)
+    return f"{shown}:{line}" if line else str(shown)
+
+
+def page_specs(snapshot: Snapshot) -> list[PageSpec]:
+    catalog = snapshot.nodes[""]
+    specs: list[PageSpec] = []
+    failures: list[Failure] = []
+    for path, node in sorted(snapshot.nodes.items()):
+        crumbs = tuple(Link(a.title, node_url(a.path)) for a in snapshot.ancestors_of(path))
+        children = tuple(_summary(snapshot, c) for c in snapshot.children_of(path))
+        if node.kind is NodeKind.SUBJECT:
+            here = (*crumbs, Link(node.title, node_url(path)))
+            links = [Link(s.title, story_url(path, s.index)) for s in node.stories]
+            for position, story in enumerate(node.stories):
+                has_themed = catalog.themed and story.themed_html is not None
+                specs.append(
+                    PageSpec(
+                        PageKind.STORY,
+                        links[position].url,
+                        catalog.title,
+                        story.title,
+                        here,
+                        node=None,
+                        story=story,
+                        previous=links[position - 1] if position else None,
+                        next=links[position + 1] if position + 1 < len(links) else None,
+                        themed_url=themed_url(path, story.index) if has_themed else None,
+                        source_hint=_source_hint(
+                            snapshot,
+                            story.source.file if story.source else node.file,
+                            story.source.line if story.source else None,
+                        ),
+                    )
+                )
+                if has_themed:
+                    specs.append(
+                        PageSpec(
+                            PageKind.THEMED,
+                            themed_url(path, story.index),
+                            catalog.title,
+                            story.title,
+                            story=story,
+                        )
+                    )
+                failures.extend(
+                    Failure(
+                        Link(f"{node.title} › {story.title}", links[position].url),
+                        a.name,
+                        a.message,
+                    )
+                    for a in story.assertions
+                    if not a.passed
+                )
+            specs.append(
+                PageSpec(
+                    PageKind.SUBJECT, node_url(path), catalog.title, node.title, crumbs, node=node
+                )
+            )
+        elif path:
+            specs.append(
+                PageSpec(
+                    PageKind.SECTION,
+                    node_url(path),
+                    catalog.title,
+                    node.title,
+                    crumbs,
+                    node=node,
+                    children=children,
+                )
+            )
+    stories = [s for _, s in snapshot.stories]
+    outcomes = [a for s in stories for a in s.assertions]
+    totals = Totals(
+        sections=sum(1 for n in snapshot.nodes.values() if n.kind is NodeKind.SECTION),
+        subjects=sum(1 for n in snapshot.nodes.values() if n.kind is NodeKind.SUBJECT),
+        stories=len(stories),
+        passed=sum(1 for a in outcomes if a.passed),
+        failed=sum(1 for a in outcomes if not a.passed),
+    )
+    specs.append(
+        PageSpec(
+            PageKind.INDEX,
+            "index.html",
+            catalog.title,
+            catalog.title,
+            node=catalog,
+            children=tuple(_summary(snapshot, c) for c in snapshot.children_of("")),
+            totals=totals,
+            failures=tuple(failures),
+        )
+    )
+    return specs
+
+
+def _tree(snapshot: Snapshot, path: str) -> list[dict[str, object]]:
+    entries = []
+    for child in snapshot.children_of(path):
+        entry: dict[str, object] = {"t": child.title, "u": node_url(child.path)}
+        if child.kind is NodeKind.SUBJECT:
+            entry["c"] = [
+                {"t": s.title, "u": story_url(child.path, s.index)} for s in child.stories
+            ]
+            if failed := sum(1 for s in child.stories for a in s.assertions if not a.passed):
+                entry["f"] = failed
+        else:
+            entry["c"] = _tree(snapshot, child.path)
+        entries.append(entry)
+    return entries
+
+
+def catalog_script(snapshot: Snapshot) -> bytes:
+    """The navigation tree, shared by every page instead of inlined into each."""
+    data = json.dumps(
+        {"title": snapshot.nodes[""].title, "tree": _tree(snapshot, "")}, separators=(",", ":")
+    )
+    return f"window.storyvilleCatalog = {data};\n".encode()
+
+
+class SiteRenderer:
+    """Renders a snapshot into files, re-rendering only pages whose spec changed."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[PageSpec, bytes]] = {}
+        self.rendered = 0  # pages rendered by the last call
+
+    def render(self, snapshot: Snapshot) -> dict[str, bytes]:
+        files = dict(static_assets())
+        files[f"{ASSETS}/catalog.js"] = catalog_script(snapshot)
+        pages: dict[str, tuple[PageSpec, bytes]] = {}
+        self.rendered = 0
+        for spec in page_specs(snapshot):
+            cached = self._pages.get(spec.url)
+            if cached is None or cached[0] != spec:
+                cached = (spec, render_page(spec))
+                self.rendered += 1
+            pages[spec.url] = cached
+            files[spec.url] = cached[1]
+        self._pages = pages
+        return files

@@ -1,0 +1,88 @@
+"""The catalog as plain data: what the build interpreter hands back and the site is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from storyville.catalog.source import SourceRef
+
+
+class NodeKind(StrEnum):
+    CATALOG = "catalog"
+    SECTION = "section"
+    SUBJECT = "subject"
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionOutcome:
+    name: str
+    passed: bool
+    message: str | None = None
+    source: SourceRef | None = None  # where the failing assert is
+
+
+@dataclass(frozen=True, slots=True)
+class StoryData:
+    index: int
+    title: str
+    html: str
+    description: str | None = None
+    props: tuple[tuple[str, str], ...] = ()  # name, repr
+    themed_html: str | None = None
+    assertions: tuple[AssertionOutcome, ...] = ()
+    source: SourceRef | None = None  # the Story(...) expression
+    renders: str | None = None  # "module.qualname" of the component or template
+
+
+@dataclass(frozen=True, slots=True)
+class NodeData:
+    path: str  # "" for the catalog, "forms.button" below it
+    kind: NodeKind
+    title: str
+    module: str
+    file: str
+    description: str | None = None
+    component: str | None = None
+    stories: tuple[StoryData, ...] = ()
+    themed: bool = False
+    source: SourceRef | None = None  # the factory function
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Nodes by tree path; a partial build's snapshot holds only the nodes it rebuilt."""
+
+    package: str
+    nodes: dict[str, NodeData] = field(default_factory=dict)
+
+    def parent_of(self, path: str) -> str | None:
+        """Nearest ancestor path that has a node (directories without stories.py are skipped)."""
+        while path:
+            path = path.rpartition(".")[0]
+            if path in self.nodes:
+                return path
+        return None
+
+    def children_of(self, path: str) -> list[NodeData]:
+        return [n for p, n in sorted(self.nodes.items()) if p and self.parent_of(p) == path]
+
+    def ancestors_of(self, path: str) -> list[NodeData]:
+        """From the catalog down to the parent of `path`."""
+        chain = []
+        current = self.parent_of(path)
+        while current is not None:
+            chain.append(self.nodes[current])
+            current = self.parent_of(current)
+        return chain[::-1]
+
+    def merged(self, newer: Snapshot) -> Snapshot:
+        return replace(self, nodes={**self.nodes, **newer.nodes})
+
+    @property
+    def stories(self) -> list[tuple[NodeData, StoryData]]:
+        return [(n, s) for _, n in sorted(self.nodes.items()) for s in n.stories]

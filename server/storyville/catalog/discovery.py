@@ -1,0 +1,151 @@
+"""Find a catalog's `stories.py` modules and turn each into a Catalog, Section or Subject."""
+
+from __future__ import annotations
+
+import annotationlib
+import importlib
+import inspect
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from storyville.catalog.models import Catalog, CatalogNode, Section, Subject
+from storyville.catalog.source import SourceRef
+
+FACTORY_NAMES = {"this_catalog": Catalog, "this_section": Section, "this_subject": Subject}
+_NODE_TYPES: dict[str, type] = {"Catalog": Catalog, "Section": Section, "Subject": Subject}
+_SKIP_DIRS = {"__pycache__", "node_modules", "static", "templates"}
+
+
+class CatalogNotFound(Exception):
+    """The dotted name does not lead to a catalog package: a user error, not a crash."""
+
+
+class StructureError(Exception):
+    """The catalog tree is malformed; carries the offending file and line."""
+
+    def __init__(self, message: str, source: SourceRef) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class StoriesModule:
+    """One `stories.py`: its tree path ("" at the root, "forms.button" below), module and file."""
+
+    path: str
+    module: str
+    file: str
+
+
+def package_dir(package: str, search: Iterable[str]) -> Path:
+    """The directory of a dotted package, found on the search path without importing it."""
+    parts = package.split(".")
+    if not all(part.isidentifier() for part in parts):
+        raise CatalogNotFound(f"{package!r} is not a dotted Python package name")
+    for entry in search:
+        candidate = Path(entry or ".").joinpath(*parts)
+        if candidate.is_dir():
+            return candidate.resolve()
+    where = ", ".join(dict.fromkeys(str(Path(e or ".").resolve()) for e in search))
+    raise CatalogNotFound(f"no package {package!r} found (looked in {where})")
+
+
+def find_stories_modules(package: str, root: Path) -> list[StoriesModule]:
+    """Every importable `stories.py` below the package directory, parents before children."""
+    if not (root / "stories.py").is_file():
+        raise CatalogNotFound(
+            f"{package!r} is not a catalog: {root / 'stories.py'} does not exist "
+            "(a catalog's root stories.py defines this_catalog())"
+        )
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if d.isidentifier() and d not in _SKIP_DIRS and not d.startswith(".")
+        )
+        if "stories.py" in filenames:
+            rel = Path(dirpath).relative_to(root).parts
+            path = ".".join(rel)
+            module = ".".join((package, *rel, "stories"))
+            found.append(StoriesModule(path, module, str(Path(dirpath) / "stories.py")))
+    return sorted(found, key=lambda m: (m.path.count("."), m.path) if m.path else (-1, ""))
+
+
+def _returned_type(func: Callable[..., Any]) -> type | None:
+    try:
+        annotations = annotationlib.get_annotations(func, format=annotationlib.Format.FORWARDREF)
+    except Exception:
+        return None
+    returned = annotations.get("return")
+    if isinstance(returned, type):
+        return returned if returned in _NODE_TYPES.values() else None
+    name = getattr(returned, "__forward_arg__", returned)
+    if isinstance(name, str):
+        return _NODE_TYPES.get(name.rsplit(".", 1)[-1])
+    return None
+
+
+def _def_source(func: Callable[..., Any], file: str) -> SourceRef:
+    code = getattr(func, "__code__", None)
+    line = code.co_firstlineno if code else 1
+    name = getattr(func, "__name__", "")
+    try:
+        text = inspect.getsourcelines(func)[0]
+        for offset, src in enumerate(text):
+            col = src.find(f"def {name}")
+            if col >= 0:
+                return SourceRef(file, line + offset, col + 4, line + offset, col + 4 + len(name))
+    except OSError, TypeError:
+        pass
+    return SourceRef(file, line)
+
+
+def factory_of(module: ModuleType, file: str) -> Callable[[], Any]:
+    """The one function of a stories module that builds its node (SPEC §2)."""
+    candidates = [
+        obj
+        for name, obj in vars(module).items()
+        if inspect.isfunction(obj)
+        and obj.__module__ == module.__name__
+        and (name in FACTORY_NAMES or _returned_type(obj) is not None)
+    ]
+    if not candidates:
+        raise StructureError(
+            f"{module.__name__} defines none of this_catalog(), this_section(), this_subject() "
+            "(or a function annotated to return Catalog, Section or Subject)",
+            SourceRef(file, 1),
+        )
+    if len(candidates) > 1:
+        names = ", ".join(f"{c.__name__}()" for c in candidates)
+        raise StructureError(
+            f"{module.__name__} has {len(candidates)} candidate functions ({names}); "
+            "a stories.py must define exactly one",
+            _def_source(candidates[1], file),
+        )
+    return candidates[0]
+
+
+def load_node(stories: StoriesModule) -> tuple[CatalogNode, SourceRef]:
+    """Import a stories module and call its factory; returns the node and the factory's place."""
+    module = importlib.import_module(stories.module)
+    factory = factory_of(module, stories.file)
+    where = _def_source(factory, stories.file)
+    node = factory()
+    expected = FACTORY_NAMES.get(factory.__name__) or _returned_type(factory)
+    if not isinstance(node, Catalog | Section | Subject):
+        raise StructureError(
+            f"{factory.__name__}() returned {type(node).__name__}, "
+            f"expected {expected.__name__ if expected else 'Catalog, Section or Subject'}",
+            where,
+        )
+    if expected is not None and not isinstance(node, expected):
+        raise StructureError(
+            f"{factory.__name__}() returned a {type(node).__name__}, expected {expected.__name__}",
+            where,
+        )
+    return node, where

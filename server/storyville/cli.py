@@ -1,0 +1,146 @@
+"""`storyville build | serve | lsp` (SPEC §3): bad input gets one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, reported as one line with exit code 2."""
+
+
+def _search_path() -> tuple[str, ...]:
+    return (str(Path.cwd()),)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from storyville.build.pipeline import build
+
+    output = Path(args.output_dir)
+    result = build(
+        args.package,
+        output,
+        search_path=_search_path(),
+        with_assertions=args.with_assertions,
+        strict=args.strict,
+    )
+    cwd = str(Path.cwd())
+    for error in result.errors:
+        print(error.headline(relative_to=cwd), file=sys.stderr)
+    if not result.ok:
+        count = len(result.errors)
+        print(
+            f"storyville: build failed with {count} error{'s' * (count != 1)}; "
+            f"{output} was left as it was",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{result.summary()} → {output}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from storyville.serve.command import serve
+
+    return serve(
+        args.package,
+        host=args.host,
+        port=args.port,
+        use_subinterpreters=args.use_subinterpreters,
+        output=Path(args.output) if args.output else None,
+        search_path=_search_path(),
+        time_limit=args.time_limit,
+        open_browser=args.open,
+    )
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from storyville.lsp.server import run
+
+    return run(tcp=args.tcp)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="storyville",
+        description="A story-based component catalog for tdom, with hot reload in the editor.",
+    )
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the catalog into a static site")
+    build.add_argument("package", metavar="PACKAGE", help="dotted package name, e.g. examples.huge")
+    build.add_argument("output_dir", metavar="OUTPUT_DIR", help="directory to write the site into")
+    build.add_argument(
+        "--with-assertions",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run story assertions and show their badges (default: on)",
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="fail the build when a story assertion fails"
+    )
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser(
+        "serve", help="serve the catalog, rebuilding and reloading on change"
+    )
+    serve.add_argument("package", metavar="PACKAGE")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=int, default=8080, help="port; 0 picks a free one (default: 8080)"
+    )
+    serve.add_argument(
+        "--use-subinterpreters",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="build each change in a fresh subinterpreter (default: on)",
+    )
+    serve.add_argument(
+        "--output", help="also keep the site in this directory (default: a temporary one)"
+    )
+    serve.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        help="seconds a build may run before it is reported as timed out (default: 30)",
+    )
+    serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve.set_defaults(run=_serve)
+
+    lsp = commands.add_parser("lsp", help="run the language server on stdio")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead (for debugging)")
+    lsp.set_defaults(run=_lsp)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from storyville.build.writer import OutputError
+    from storyville.catalog.discovery import CatalogNotFound
+
+    try:
+        return args.run(args)
+    except (CatalogNotFound, UsageError) as exc:
+        print(f"storyville: error: {exc}", file=sys.stderr)
+        return 2
+    except OutputError as exc:
+        print(f"storyville: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("STORYVILLE_DEBUG"):
+            raise
+        print(
+            f"storyville: internal error: {type(exc).__name__}: {exc} "
+            "(set STORYVILLE_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

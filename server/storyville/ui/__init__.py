@@ -1,0 +1,1 @@
+"""The catalog UI: tdom templates for the pages and the static assets they use."""

@@ -1,0 +1,73 @@
+// Renders the catalog's navigation tree (data from catalog.js) into the sidebar, marks the
+// current page, filters by title, and sizes story canvases to their content.
+(function () {
+  "use strict";
+  const root = document.documentElement.dataset.root || "";
+  const here = document.documentElement.dataset.page || "";
+
+  function link(entry) {
+    const a = document.createElement("a");
+    a.href = root + entry.u;
+    a.textContent = entry.t;
+    if (entry.u === here) a.setAttribute("aria-current", "page");
+    if (entry.f) a.title = entry.f + " failing assertion(s)";
+    return a;
+  }
+
+  function branch(entries) {
+    const ul = document.createElement("ul");
+    for (const entry of entries) {
+      const li = document.createElement("li");
+      li.dataset.title = entry.t.toLowerCase();
+      if (entry.c && entry.c.length) {
+        const details = document.createElement("details");
+        const summary = document.createElement("summary");
+        summary.appendChild(link(entry));
+        details.appendChild(summary);
+        details.appendChild(branch(entry.c));
+        details.open = here.startsWith(entry.u.replace(/index\.html$/, ""));
+        li.appendChild(details);
+      } else {
+        li.appendChild(link(entry));
+      }
+      ul.appendChild(li);
+    }
+    return ul;
+  }
+
+  function filter(tree, text) {
+    for (const li of tree.querySelectorAll("li")) {
+      const match = !text || li.dataset.title.includes(text) ||
+        [...li.querySelectorAll("li")].some((c) => c.dataset.title.includes(text));
+      li.hidden = !match;
+      const details = li.querySelector(":scope > details");
+      if (details && text && match) details.open = true;
+    }
+  }
+
+  function sizeCanvas(frame) {
+    try {
+      const doc = frame.contentDocument;
+      if (!doc || !doc.documentElement) return;
+      frame.style.height = Math.max(48, doc.documentElement.scrollHeight) + "px";
+    } catch (e) { /* cross-origin content keeps its default size */ }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const side = document.getElementById("sv-nav");
+    const data = window.storyvilleCatalog;
+    if (side && data) {
+      const search = document.createElement("input");
+      search.type = "search";
+      search.placeholder = "Filter…";
+      search.setAttribute("aria-label", "Filter the catalog");
+      const tree = branch(data.tree);
+      search.addEventListener("input", () => filter(tree, search.value.trim().toLowerCase()));
+      side.replaceChildren(search, tree);
+    }
+    for (const frame of document.querySelectorAll("iframe.sv-canvas")) {
+      frame.addEventListener("load", () => sizeCanvas(frame));
+      sizeCanvas(frame);
+    }
+  });
+})();
