@@ -43,17 +43,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from storyville.serve.command import serve
+    from storyville.serve.command import ServeOptions, serve
 
     return serve(
-        args.package,
-        host=args.host,
-        port=args.port,
-        use_subinterpreters=args.use_subinterpreters,
-        output=Path(args.output) if args.output else None,
-        search_path=_search_path(),
-        time_limit=args.time_limit,
-        open_browser=args.open,
+        ServeOptions(
+            package=args.package,
+            search_path=_search_path(),
+            host=args.host,
+            port=args.port,
+            use_subinterpreters=args.use_subinterpreters,
+            output=Path(args.output) if args.output else None,
+            time_limit=args.time_limit,
+            open_browser=args.open,
+            verbose=args.verbose,
+        )
     )
 
 
@@ -108,6 +111,9 @@ def parser() -> argparse.ArgumentParser:
         help="seconds a build may run before it is reported as timed out (default: 30)",
     )
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve.add_argument(
+        "-v", "--verbose", action="store_true", help="log builds, interpreters and reloads"
+    )
     serve.set_defaults(run=_serve)
 
     lsp = commands.add_parser("lsp", help="run the language server on stdio")

@@ -13,11 +13,13 @@ import sys
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from markupsafe import Markup
 
+from storyville.build import bytecode
 from storyville.build.errors import UserFiles, frames_of, locate
 from storyville.build.imports import ImportGraph, ImportRecorder
 from storyville.build.markup import to_html
@@ -49,6 +51,9 @@ class BuildJob:
     modules: tuple[str, ...] | None = None  # stories modules to load; None loads them all
     with_assertions: bool = True
     record_imports: bool = False
+    # Import workspace files through the content-keyed loader (exact after quick saves).
+    content_keyed_imports: bool = False
+    bytecode_cache: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,19 @@ def qualified_name(obj: object) -> str | None:
 
 def _story_label(subject_title: str, story_title: str) -> str:
     return f"{subject_title} › {story_title}"
+
+
+def render_story(story: Story, target: Callable[..., Any] | None) -> tuple[str, str | None]:
+    """The story's HTML (SPEC §2: its template, else `target(**props)`, called again if callable)
+    and the qualified name of what rendered it."""
+    if story.template is not None:
+        return to_html(story.template()), qualified_name(story.template)
+    if target is None:
+        raise TypeError("the story has no template and its subject has no target")
+    result = target(**story.props)
+    if callable(result):
+        result = result()
+    return to_html(result), qualified_name(target)
 
 
 class _Renderer:
@@ -151,23 +169,14 @@ class _Renderer:
                 continue
             try:
                 rendered.append(self.story(index, story, story_title, target, label))
-            except BaseException as exc:
+            except BaseException as exc:  # noqa: BLE001 - any failure of user code is reported
                 self.fail(exc, module=stories.module, story=label, fallback=source)
         return tuple(rendered)
 
     def story(
         self, index: int, story: Story, title: str, target: Callable[..., Any] | None, label: str
     ) -> StoryData:
-        if story.template is not None:
-            html = to_html(story.template())
-            renders = qualified_name(story.template)
-        else:
-            assert target is not None
-            result = target(**story.props)
-            if callable(result):
-                result = result()
-            html = to_html(result)
-            renders = qualified_name(target)
+        html, renders = render_story(story, target)
         themed = None
         if self.themed_layout is not None:
             themed = to_html(self.themed_layout(story_title=title, children=Markup(html)))
@@ -252,6 +261,9 @@ def collect(job: BuildJob) -> Collected:
     for entry in reversed(job.search_path):
         if entry not in sys.path:
             sys.path.insert(0, entry)
+    if job.content_keyed_imports:
+        cache = Path(job.bytecode_cache) if job.bytecode_cache else None
+        bytecode.install(job.roots, cache)
     importlib.invalidate_caches()
     before = set(sys.modules)
     user = UserFiles.for_roots(job.roots)
@@ -268,7 +280,7 @@ def collect(job: BuildJob) -> Collected:
         for stories in wanted:
             try:
                 node, where = load_node(stories)
-            except BaseException as exc:
+            except BaseException as exc:  # noqa: BLE001 - reported as a located error
                 renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
                 continue
             loaded.append((stories, node, where))

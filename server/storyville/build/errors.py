@@ -136,9 +136,14 @@ def locate(
             if user_frames:
                 last = user_frames[-1]
                 where = import_statement_range(last.file, last.line, _missing_name(exc)) or where
-            return BuildError(
-                ErrorKind.IMPORT, f"{exc_type}: {exc}", where, exc_type, frames, story, module
-            )
+            message = f"{exc_type}: {exc}"
+            if "does not support loading in subinterpreters" in str(exc):
+                message += (
+                    f" ({exc.name or 'this C extension'} cannot load in a subinterpreter: "
+                    "build in-process with --no-use-subinterpreters, or useSubinterpreters: "
+                    "false in the editor)"
+                )
+            return BuildError(ErrorKind.IMPORT, message, where, exc_type, frames, story, module)
         case SystemExit():
             message = f"the build called sys.exit({exc.code!r})"
             return BuildError(ErrorKind.EXIT, message, deepest, exc_type, frames, story, module)

@@ -24,7 +24,7 @@ class OutputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class WriteReport:
-    written: int
+    written: int  # HTML pages in the site (assets not counted)
     changed: tuple[str, ...]
     removed: tuple[str, ...]
 
@@ -95,7 +95,7 @@ class SiteWriter:
         except OSError as exc:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
-        return WriteReport(len(files), changed, removed)
+        return WriteReport(sum(1 for name in files if name.endswith(".html")), changed, removed)
 
     def _prune(self, relative: Path) -> None:
         while relative != Path():

@@ -79,7 +79,7 @@ def find_stories_modules(package: str, root: Path) -> list[StoriesModule]:
 def _returned_type(func: Callable[..., Any]) -> type | None:
     try:
         annotations = annotationlib.get_annotations(func, format=annotationlib.Format.FORWARDREF)
-    except Exception:
+    except Exception:  # noqa: BLE001 - broken annotations are not our business here
         return None
     returned = annotations.get("return")
     if isinstance(returned, type):

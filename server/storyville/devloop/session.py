@@ -1,0 +1,212 @@
+"""One catalog under development: what to rebuild after a change, and publishing results.
+
+The session remembers the last good snapshot and the import graph of the builds that made
+it. A change then re-imports, in a fresh interpreter, only the stories modules whose import
+closure contains a changed file; every other page keeps the bytes it had, which came from
+modules that have not changed since. Anything the graph cannot vouch for (a new or deleted
+stories.py, a non-Python file in the package, the catalog root) makes a full build.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+
+from storyville.build import bytecode
+from storyville.build.collect import BuildJob, Collected, structure_errors
+from storyville.build.imports import ImportGraph
+from storyville.build.pipeline import assertion_counts, summarize
+from storyville.build.result import BuildResult
+from storyville.build.site import SiteRenderer
+from storyville.build.snapshot import Snapshot
+from storyville.build.writer import SiteWriter
+from storyville.catalog.discovery import package_dir
+from storyville.devloop.builders import Builder
+
+log = logging.getLogger("storyville.session")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a build will load: every stories module (None) or just these."""
+
+    modules: tuple[str, ...] | None
+    reason: str
+
+    @property
+    def full(self) -> bool:
+        return self.modules is None
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """A build that ran (or was found unnecessary) and has not been published yet."""
+
+    plan: Plan | None
+    collected: Collected | None
+    covered: frozenset[str]  # the changed files this build saw
+    started: float
+
+
+@dataclass(slots=True)
+class SessionConfig:
+    package: str
+    search_path: tuple[str, ...]
+    roots: tuple[str, ...]
+    output: Path
+    with_assertions: bool = True
+    bytecode_cache: Path | None = field(default_factory=bytecode.default_cache_dir)
+
+
+class DevSession:
+    def __init__(self, config: SessionConfig, builder: Builder) -> None:
+        self.config = config
+        self.builder = builder
+        self.package_dir = package_dir(config.package, config.search_path)
+        self.snapshot: Snapshot | None = None
+        self.graph = ImportGraph()
+        self.dirty: set[str] = set()  # files changed since the last good build
+        self.renderer = SiteRenderer()
+        self.writer = SiteWriter(config.output)
+        self.builds = 0
+        self.last_result: BuildResult | None = None
+
+    # --- planning ----------------------------------------------------------------------
+
+    def _stories_modules(self) -> dict[str, str]:
+        """stories module name -> file, from the last good snapshot."""
+        assert self.snapshot is not None
+        return {n.module: n.file for n in self.snapshot.nodes.values()}
+
+    def plan(self, changed: set[str]) -> Plan | None:
+        """Which stories modules to load for the files changed since the last good build;
+        None when no page can depend on them."""
+        if self.snapshot is None or not self.builder.incremental:
+            return Plan(None, "first build" if self.snapshot is None else "in-process build")
+        stories = set(self._stories_modules().values())
+        changed_modules: set[str] = set()
+        for file in changed:
+            path = Path(file)
+            inside = path.is_relative_to(self.package_dir)
+            if inside and path.name == "stories.py" and (file not in stories or not path.exists()):
+                return Plan(None, f"{path.relative_to(self.package_dir)} was added or removed")
+            modules = self.graph.modules_for([file])
+            if modules:
+                changed_modules |= modules
+            elif inside and path.suffix != ".py" and not _ignored(path):
+                return Plan(None, f"{path.name} is not Python: pages may read it")
+        affected = self.graph.dependents(changed_modules)
+        if self.snapshot.nodes[""].module in affected:
+            return Plan(None, "the catalog's root stories.py is affected")
+        modules = tuple(sorted(set(self._stories_modules()) & affected))
+        return (
+            Plan(modules, f"{len(modules)} stories module(s) import a change") if modules else None
+        )
+
+    def job(self, plan: Plan) -> BuildJob:
+        cache = self.config.bytecode_cache
+        return BuildJob(
+            package=self.config.package,
+            search_path=self.config.search_path,
+            roots=self.config.roots,
+            modules=plan.modules,
+            with_assertions=self.config.with_assertions,
+            record_imports=self.builder.incremental,
+            content_keyed_imports=True,
+            bytecode_cache=str(cache) if cache else None,
+        )
+
+    # --- building ----------------------------------------------------------------------
+
+    async def collect(self, changed: set[str]) -> Attempt:
+        """Build what `changed` (and earlier unpublished changes) affect, in the builder."""
+        started = perf_counter()
+        self.dirty |= changed
+        covered = frozenset(self.dirty)
+        plan = self.plan(set(covered))
+        if plan is None:
+            return Attempt(None, None, covered, started)
+        log.info("build: %s", plan.reason)
+        collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
+        known = set(self._stories_modules()) if self.snapshot else set()
+        if not plan.full and not collected.errors and set(collected.stories_modules) != known:
+            plan = Plan(None, "the set of stories.py files changed")
+            collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
+        return Attempt(plan, collected, covered, started)
+
+    async def publish(self, attempt: Attempt) -> BuildResult:
+        """Make a good build the site; a failed one changes nothing on disk."""
+        self.builds += 1
+        plan, collected = attempt.plan, attempt.collected
+        if plan is None or collected is None:  # no page depends on the change
+            assert self.snapshot is not None
+            self.dirty -= attempt.covered
+            return self._finish(_nothing_to_do(self.snapshot, attempt.started))
+        timings = dict(collected.timings)
+        snapshot = collected.snapshot
+        errors = collected.errors
+        if not errors and not plan.full:
+            assert self.snapshot is not None
+            snapshot = self.snapshot.merged(collected.snapshot)
+            errors = tuple(structure_errors(snapshot))
+        if errors:
+            timings["total"] = perf_counter() - attempt.started
+            failed = Collected(
+                collected.snapshot, errors, stories_modules=collected.stories_modules
+            )
+            return self._finish(summarize(failed, self.snapshot or snapshot, None, timings))
+        mark = perf_counter()
+        files = await asyncio.to_thread(self.renderer.render, snapshot)
+        timings["pages"] = perf_counter() - mark
+        mark = perf_counter()
+        report = await asyncio.to_thread(self.writer.write, files)
+        timings["write"] = perf_counter() - mark
+        self.snapshot = snapshot
+        if collected.graph is not None:
+            self.graph = collected.graph if plan.full else self.graph.merged(collected.graph)
+        self.dirty -= attempt.covered
+        timings["total"] = perf_counter() - attempt.started
+        return self._finish(summarize(collected, snapshot, report, timings))
+
+    def _finish(self, result: BuildResult) -> BuildResult:
+        self.last_result = result
+        log.info("%s", result.summary())
+        return result
+
+    async def build(self, changed: set[str] | None = None) -> BuildResult:
+        """Collect and publish in one go (no coalescing: the Rebuilder adds that)."""
+        return await self.publish(await self.collect(changed or set()))
+
+    def watched_dirs(self) -> set[Path]:
+        """What to watch: the package, plus each top-level workspace package (or module file)
+        the catalog imported; never a whole workspace root (it may hold .venv/node_modules)."""
+        paths = {self.package_dir}
+        roots = [Path(r) for r in self.config.roots]
+        for file in self.graph.files.values():
+            path = Path(file)
+            for root in roots:
+                if path.is_relative_to(root):
+                    parts = path.relative_to(root).parts
+                    paths.add(root / parts[0] if len(parts) > 1 else path)
+        return {p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)}
+
+
+def _ignored(path: Path) -> bool:
+    return any(part.startswith(".") or part == "__pycache__" for part in path.parts) or (
+        path.suffix in {".pyc", ".swp", ".tmp"} or path.name.endswith("~")
+    )
+
+
+def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:
+    passed, failed = assertion_counts(snapshot)
+    return BuildResult(
+        ok=True,
+        mode="none",
+        stories=len(snapshot.stories),
+        assertions_passed=passed,
+        assertions_failed=failed,
+        timings={"total": perf_counter() - started},
+    )

@@ -1,0 +1,78 @@
+"""What runs inside a build interpreter: warm-up, and one build under a watchdog.
+
+Imported by the pool into each fresh subinterpreter; everything it returns is plain data.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import sys
+import threading
+from time import perf_counter
+
+from storyville.build.collect import BuildJob, BuildTimedOut, Collected, collect
+from storyville.build.errors import UserFiles, locate
+from storyville.build.result import BuildError, ErrorKind
+from storyville.build.snapshot import Snapshot
+from storyville.catalog.discovery import CatalogNotFound
+
+
+def warm(libraries: tuple[str, ...]) -> tuple[float, int]:
+    """Pre-import third-party modules the last build used; returns (seconds, modules loaded)."""
+    started = perf_counter()
+    loaded = 0
+    for name in libraries:
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+            loaded += 1
+        except BaseException:  # noqa: BLE001 - a hint that fails to load is simply not warmed
+            continue
+    return perf_counter() - started, loaded
+
+
+def _interrupt(thread_id: int) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(BuildTimedOut)
+    )
+
+
+def failed(job: BuildJob, error: BuildError, timings: dict[str, float] | None = None) -> Collected:
+    return Collected(Snapshot(job.package), (error,), timings=timings or {})
+
+
+def run(job: BuildJob, time_limit: float) -> Collected:
+    """Collect under a watchdog that stops a runaway build after `time_limit` seconds.
+
+    The watchdog is a thread of this interpreter raising `BuildTimedOut` into the build
+    thread; that stops Python code, not a call blocked in C (the pool abandons those).
+    """
+    started = perf_counter()
+    done = threading.Event()
+    build_thread = threading.get_ident()
+
+    def watchdog() -> None:
+        if not done.wait(time_limit):
+            _interrupt(build_thread)
+
+    dog = threading.Thread(target=watchdog, name="storyville-watchdog")
+    dog.start()
+    try:
+        return collect(job)
+    except BuildTimedOut as exc:
+        error = locate(exc, UserFiles.for_roots(job.roots))
+        message = f"the build took longer than {time_limit:g} s and was stopped"
+        return failed(
+            job,
+            BuildError(ErrorKind.TIMEOUT, message, error.source, "TimeoutError", error.frames),
+            {"total": perf_counter() - started},
+        )
+    except CatalogNotFound as exc:
+        return failed(job, BuildError(ErrorKind.CONFIG, str(exc)))
+    except BaseException as exc:  # noqa: BLE001 - nothing a catalog does may escape
+        return failed(job, locate(exc, UserFiles.for_roots(job.roots)))
+    finally:
+        done.set()
+        dog.join()

@@ -1,0 +1,102 @@
+"""The preview app (SPEC §6): the last good site, a live-reload script, `/ws/reload`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocket
+
+from storyville.preview.hub import ReloadHub
+from storyville.preview.security import AccessPolicy, resolve
+
+LIVE_SCRIPT = Path(__file__).resolve().parent / "static" / "live.js"
+LIVE_URL = "/_storyville/live.js"
+LIVE_TAG = f'<script src="{LIVE_URL}"></script>'.encode()
+
+
+class HostCheck:
+    """Refuse requests whose Host is not this server's (DNS rebinding), HTTP and WebSocket."""
+
+    def __init__(self, app: ASGIApp, policy: AccessPolicy) -> None:
+        self.app = app
+        self.policy = policy
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            headers = dict(scope["headers"])
+            host = headers.get(b"host", b"").decode("latin-1") or None
+            origin = headers.get(b"origin")
+            origin_text = origin.decode("latin-1") if origin is not None else None
+            refused = not self.policy.host_ok(host)
+            if scope["type"] == "websocket" and not self.policy.origin_ok(origin_text):
+                refused = True
+            if refused:
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1008})
+                    return
+                response = PlainTextResponse("storyville: request refused (Host or Origin)", 403)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _html(body: bytes, status: int = 200) -> Response:
+    """An HTML page with the live-reload script injected before `</body>`."""
+    index = body.rfind(b"</body>")
+    body = body[:index] + LIVE_TAG + body[index:] if index >= 0 else body + LIVE_TAG
+    return Response(
+        body, status, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
+    )
+
+
+def waiting_page(errors: list[str]) -> bytes:
+    """Shown until the first good build: why there is nothing yet; it reloads when there is."""
+    items = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
+    detail = f"<p>The last build failed:</p><ul>{items}</ul>" if errors else "<p>Building…</p>"
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>storyville</title></head>"
+        "<body style='font-family:system-ui,sans-serif;margin:2rem'>"
+        f"<h1>No good build yet</h1>{detail}"
+        "<p>This page reloads when the catalog builds.</p></body></html>"
+    ).encode()
+
+
+def create_app(
+    site: Path,
+    hub: ReloadHub,
+    policy: AccessPolicy,
+    errors: Callable[[], list[str]] = list,
+) -> ASGIApp:
+    live = LIVE_SCRIPT.read_bytes()
+
+    async def live_script(request: Request) -> Response:
+        return Response(live, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
+
+    async def page(request: Request) -> Response:
+        path = resolve(site, request.path_params.get("path", ""))
+        if path is None:
+            if not (site / "index.html").is_file():
+                return _html(waiting_page(errors()), 503)
+            return PlainTextResponse("Not found", 404)
+        if path.suffix == ".html":
+            return _html(path.read_bytes())
+        return FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+    async def reload_socket(socket: WebSocket) -> None:
+        await hub.serve(socket)
+
+    app = Starlette(
+        routes=[
+            Route(LIVE_URL, live_script, methods=["GET", "HEAD"]),
+            WebSocketRoute("/ws/reload", reload_socket),
+            Route("/{path:path}", page, methods=["GET", "HEAD"]),
+        ]
+    )
+    return HostCheck(app, policy)

@@ -1,0 +1,52 @@
+"""The `/ws/reload` channel: who is connected, and telling them all after a good build."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+log = logging.getLogger("storyville.preview")
+
+
+class ReloadHub:
+    def __init__(self) -> None:
+        self.clients: set[WebSocket] = set()
+        self.sent = 0
+
+    async def serve(self, socket: WebSocket) -> None:
+        await socket.accept()
+        self.clients.add(socket)
+        try:
+            await socket.send_json({"type": "hello"})
+            while True:  # the client never needs to talk; this notices it leaving
+                await socket.receive_text()
+        except WebSocketDisconnect:
+            pass
+        finally:
+            self.clients.discard(socket)
+
+    async def broadcast(self, message: dict[str, Any]) -> int:
+        """Send to every client; returns how many got it."""
+        clients = list(self.clients)
+        results = await asyncio.gather(
+            *(c.send_json(message) for c in clients), return_exceptions=True
+        )
+        delivered = 0
+        for client, outcome in zip(clients, results, strict=True):
+            if isinstance(outcome, BaseException):
+                self.clients.discard(client)
+            else:
+                delivered += 1
+        self.sent += 1
+        log.info("reload sent to %d client(s)", delivered)
+        return delivered
+
+    async def close(self) -> None:
+        for client in list(self.clients):
+            with contextlib.suppress(Exception):  # it is going away either way
+                await client.close(code=1001)
+        self.clients.clear()

@@ -1,0 +1,66 @@
+"""Local dev-server hardening (SPEC §6): safe paths, Host and Origin checks."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+WEBVIEW_SCHEMES = ("vscode-webview", "vscode-file")
+
+
+class AccessPolicy:
+    """Which Host headers and Origins belong to this server.
+
+    Bound to loopback, only loopback names are accepted as Host: a DNS-rebinding page that
+    resolves evil.example to 127.0.0.1 still sends `Host: evil.example` and is refused.
+    Bound to another address on purpose, that address is accepted too.
+    """
+
+    def __init__(self, host: str, port: int, extra_hosts: tuple[str, ...] = ()) -> None:
+        names = set(LOOPBACK_NAMES) | set(extra_hosts)
+        if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+            names.add(f"[{host}]" if ":" in host else host)
+        self.any_host = host in ("0.0.0.0", "::")
+        self.hosts = frozenset(f"{name}:{port}" for name in names)
+
+    def host_ok(self, host: str | None) -> bool:
+        if self.any_host:
+            return True
+        return host is not None and host.lower() in self.hosts
+
+    def origin_ok(self, origin: str | None) -> bool:
+        """Browsers always send Origin on WebSocket upgrades; non-browser clients may not."""
+        if origin is None:
+            return True
+        parts = urlsplit(origin)
+        if parts.scheme in WEBVIEW_SCHEMES:
+            return True
+        return parts.scheme in ("http", "https") and self.host_ok(parts.netloc)
+
+
+def resolve(root: Path, url_path: str) -> Path | None:
+    """The file a URL path names inside `root`, or None if it would leave it.
+
+    `url_path` is already percent-decoded by the server; encoded traversal (`%2e%2e`,
+    `%2f`) arrives here as plain `..` and `/`. Symlinks are resolved and must stay inside.
+    """
+    if "\0" in url_path or "\\" in url_path:
+        return None
+    parts = PurePosixPath(url_path).parts
+    if any(part in ("..", ".") for part in parts):
+        return None
+    relative = [p for p in parts if p != "/"]
+    candidate = root.joinpath(*relative)
+    try:
+        real = candidate.resolve(strict=True)
+        base = root.resolve(strict=True)
+    except OSError:
+        return None
+    if real != base and not real.is_relative_to(base):
+        return None
+    if real.is_dir():
+        real = real / "index.html"
+        if not real.is_file():
+            return None
+    return real if real.is_file() else None

@@ -1,0 +1,61 @@
+// storyville live reload: reload this page after a good build that changed it (or what it
+// shows), keeping the scroll position; reconnect after the server restarts.
+(function () {
+  "use strict";
+  if (window.__storyvilleLive) return;
+  window.__storyvilleLive = true;
+  // A storyville page inside a storyville page (the themed iframe): the outer page reloads it.
+  try {
+    if (window.parent !== window && window.parent.__storyvilleLive) return;
+  } catch (e) { /* a cross-origin parent, e.g. a VS Code webview: we are the top page */ }
+
+  const key = "storyville:scroll:" + location.pathname;
+  const saved = sessionStorage.getItem(key);
+  if (saved) {
+    sessionStorage.removeItem(key);
+    const [x, y] = JSON.parse(saved);
+    const restore = () => window.scrollTo(x, y);
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+    if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
+  }
+
+  function pagePath(url) {
+    let path = new URL(url, location.href).pathname.replace(/^\/+/, "");
+    if (path === "" || path.endsWith("/")) path += "index.html";
+    return decodeURIComponent(path);
+  }
+
+  function concerned(pages) {
+    if (!Array.isArray(pages)) return true;
+    const mine = new Set([pagePath(location.href)]);
+    for (const frame of document.querySelectorAll("iframe[src]")) mine.add(pagePath(frame.src));
+    return pages.some((p) => mine.has(p) || p.startsWith("_storyville/"));
+  }
+
+  function reload() {
+    sessionStorage.setItem(key, JSON.stringify([window.scrollX, window.scrollY]));
+    location.reload();
+  }
+
+  let delay = 250;
+  let lost = false;
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(scheme + "//" + location.host + "/ws/reload");
+    socket.onopen = () => {
+      delay = 250;
+      if (lost) reload(); // the server restarted: what it serves may have changed
+    };
+    socket.onmessage = (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === "reload" && concerned(message.pages)) reload();
+    };
+    socket.onclose = () => {
+      lost = true;
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 4000);
+    };
+  }
+  connect();
+})();

@@ -1,0 +1,110 @@
+"""Stories with assertions become pytest tests, one per assertion, with no test file (SPEC §9).
+
+Point pytest at a catalog (`pytest examples/complete`) or list it in `testpaths`; each
+`stories.py` that defines a subject yields an item per assertion of each story, named
+`<story title>::<assertion name>`. Disable with `storyville_enabled = false` in the ini file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import Markup
+
+from storyville.build.collect import render_story
+from storyville.build.errors import UserFiles, locate
+from storyville.catalog.discovery import factory_of
+from storyville.catalog.models import Story, Subject
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "storyville_enabled",
+        type="bool",
+        default=True,
+        help="collect story assertions from stories.py files as tests",
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.name != "stories.py" or not parent.config.getini("storyville_enabled"):
+        return None
+    return StoriesFile.from_parent(parent, path=file_path)
+
+
+def import_root(directory: Path) -> tuple[Path, str]:
+    """The sys.path entry a package directory is importable from, and its dotted name."""
+    parts = []
+    while (directory / "__init__.py").is_file():
+        parts.append(directory.name)
+        directory = directory.parent
+    return directory, ".".join(reversed(parts))
+
+
+class StoriesFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        root, package = import_root(self.path.parent)
+        if not package:
+            return
+        if str(root) not in sys.path:
+            sys.path.insert(0, str(root))
+        try:
+            module = importlib.import_module(f"{package}.stories")
+            node = factory_of(module, str(self.path))()
+        except Exception as exc:
+            error = locate(exc, UserFiles.for_roots([str(root)]), module=package)
+            raise self.CollectError(error.headline(relative_to=str(Path.cwd()))) from exc
+        if not isinstance(node, Subject):
+            return
+        seen: set[str] = set()
+        for index, story in enumerate(node.items):
+            title = story.title or f"Story {index + 1}"
+            for number, check in enumerate(story.assertions, start=1):
+                name = getattr(check, "__name__", "")
+                name = name if name and name != "<lambda>" else f"Assertion {number}"
+                item_name = f"{title}::{name}"
+                if item_name in seen:
+                    item_name = f"{title} #{index + 1}::{name}"
+                seen.add(item_name)
+                yield StoryAssertion.from_parent(
+                    self,
+                    name=item_name,
+                    story=story,
+                    target=story.target or node.target,
+                    check=check,
+                )
+
+
+class StoryAssertion(pytest.Item):
+    def __init__(
+        self,
+        *,
+        story: Story,
+        target: Callable[..., Any] | None,
+        check: Callable[[Markup], None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.story = story
+        self.target = target
+        self.check = check
+        self.html = ""
+
+    def runtest(self) -> None:
+        self.html, _ = render_story(self.story, self.target)
+        self.check(Markup(self.html))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, AssertionError):
+            message = str(excinfo.value) or "assertion failed"
+            return f"{self.name}: {message}\nrendered HTML:\n{self.html}"
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        line = self.story.source.line - 1 if self.story.source else 0
+        return self.path, line, self.name

@@ -1,0 +1,121 @@
+"""`storyville serve PACKAGE`: build, serve the preview, rebuild on change, reload browsers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyville.build.result import BuildResult
+from storyville.catalog.discovery import find_stories_modules, package_dir
+from storyville.devloop.builders import Builder, InProcessBuilder, SubinterpreterBuilder
+from storyville.devloop.rebuilder import Rebuilder
+from storyville.devloop.session import DevSession, SessionConfig
+from storyville.preview.server import PortUnavailable, PreviewServer
+from storyville.serve.watch import Watcher
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    package: str
+    search_path: tuple[str, ...]
+    host: str = "127.0.0.1"
+    port: int = 8080
+    use_subinterpreters: bool = True
+    output: Path | None = None
+    time_limit: float = 30.0
+    open_browser: bool = False
+    verbose: bool = False
+
+
+def say(message: str) -> None:
+    print(f"storyville: {message}", file=sys.stderr, flush=True)
+
+
+def report(result: BuildResult, cwd: str) -> None:
+    for error in result.errors:
+        print(error.headline(relative_to=cwd), file=sys.stderr, flush=True)
+    if result.ok:
+        if result.mode != "none":
+            say(f"{result.summary()} [{result.mode}]")
+    else:
+        say(f"{result.summary()}; the preview keeps the last good build")
+
+
+def reload_message(result: BuildResult, number: int) -> dict[str, object]:
+    return {"type": "reload", "build": number, "pages": list(result.pages_changed)}
+
+
+def make_builder(use_subinterpreters: bool, time_limit: float) -> Builder:
+    if use_subinterpreters:
+        return SubinterpreterBuilder(time_limit=time_limit)
+    return InProcessBuilder()
+
+
+def serve(options: ServeOptions) -> int:
+    logging.basicConfig(
+        level=logging.INFO if options.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+    )
+    # Fail early and clearly on a wrong package, before binding or building.
+    find_stories_modules(options.package, package_dir(options.package, options.search_path))
+    site = options.output or Path(tempfile.mkdtemp(prefix="storyville-site-"))
+    try:
+        return asyncio.run(_serve(options, site))
+    except PortUnavailable as exc:
+        say(f"error: {exc}")
+        return 1
+    finally:
+        if options.output is None:
+            shutil.rmtree(site, ignore_errors=True)
+
+
+async def _serve(options: ServeOptions, site: Path) -> int:
+    cwd = str(Path.cwd())
+    server = PreviewServer(site, host=options.host, port=options.port)
+    builder = make_builder(options.use_subinterpreters, options.time_limit)
+    builder.start()
+    config = SessionConfig(options.package, options.search_path, options.search_path, site)
+    session = DevSession(config, builder)
+    server.errors = lambda: [
+        e.headline(relative_to=cwd)
+        for e in (session.last_result.errors if session.last_result else ())
+    ]
+    rebuilder = Rebuilder(session)
+    watcher = Watcher(rebuilder.request, ignore=(site,))
+
+    async def published(result: BuildResult) -> None:
+        report(result, cwd)
+        if result.ok and result.pages_changed:
+            await server.hub.broadcast(reload_message(result, session.builds))
+        await watcher.update(session.watched_dirs())
+
+    rebuilder.listeners.append(published)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        rebuilder.start()
+        await watcher.update(session.watched_dirs())  # before building: no edit is missed
+        rebuilder.request()
+        await rebuilder.idle()  # the first build, and any edit made while it ran
+        await server.start()
+        how = "a fresh subinterpreter per build" if options.use_subinterpreters else "in-process"
+        say(f"serving {options.package} at {server.url} ({how}; Ctrl+C to stop)")
+        if options.open_browser:
+            webbrowser.open(server.url)
+        await stop.wait()
+    finally:
+        say("stopping")
+        await watcher.stop()
+        await rebuilder.stop()
+        await server.stop()
+        await asyncio.to_thread(builder.close)
+    return 0

@@ -1,0 +1,95 @@
+"""Shared test helpers: throwaway catalog packages on disk and running the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+STORYVILLE = [sys.executable, "-m", "storyville"]
+
+
+@dataclass
+class CatalogDir:
+    """A catalog package written into a temporary workspace."""
+
+    root: Path  # the workspace (what goes on sys.path)
+    package: str
+
+    @property
+    def dir(self) -> Path:
+        return self.root / self.package
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def write_tree(self, files: dict[str, str]) -> None:
+        for relative, text in files.items():
+            self.write(relative, text)
+        for directory in [self.dir, *(p for p in self.dir.rglob("*") if p.is_dir())]:
+            if directory.name != "__pycache__" and not (directory / "__init__.py").exists():
+                (directory / "__init__.py").write_text("")
+
+
+def new_catalog(root: Path, files: dict[str, str], prefix: str = "cat") -> CatalogDir:
+    """A uniquely named package, so in-process builds never share modules between tests."""
+    catalog = CatalogDir(root, f"{prefix}_{uuid.uuid4().hex[:8]}")
+    catalog.write_tree(files)
+    return catalog
+
+
+def run_cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [*STORYVILLE, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+SIMPLE = {
+    "stories.py": """
+        from storyville import Catalog
+
+        def this_catalog() -> Catalog:
+            return Catalog(title="Shop")
+    """,
+    "widgets/stories.py": """
+        from storyville import Section
+
+        def this_section() -> Section:
+            return Section(title="Widgets", description="Small parts")
+    """,
+    "widgets/button/button.py": """
+        from tdom import html
+
+        def Button(label: str = "OK", kind: str = "primary"):
+            return html(t'<button class={kind}>{label}</button>')
+    """,
+    "widgets/button/stories.py": """
+        from storyville import Story, Subject
+        from ..button.button import Button
+
+        def this_subject() -> Subject:
+            return Subject(
+                title="Button",
+                target=Button,
+                items=[
+                    Story(title="Primary", props={"label": "Buy now"}),
+                    Story(title="Secondary", props={"label": "Later", "kind": "secondary"}),
+                ],
+            )
+    """,
+}
