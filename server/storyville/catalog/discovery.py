@@ -5,6 +5,7 @@ from __future__ import annotations
 import annotationlib
 import importlib
 import inspect
+import linecache
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -91,18 +92,18 @@ def _returned_type(func: Callable[..., Any]) -> type | None:
 
 
 def _def_source(func: Callable[..., Any], file: str) -> SourceRef:
+    """The function's name in its `def` line (past any decorators)."""
     code = getattr(func, "__code__", None)
-    line = code.co_firstlineno if code else 1
+    first = code.co_firstlineno if code else 1
     name = getattr(func, "__name__", "")
-    try:
-        text = inspect.getsourcelines(func)[0]
-        for offset, src in enumerate(text):
-            col = src.find(f"def {name}")
-            if col >= 0:
-                return SourceRef(file, line + offset, col + 4, line + offset, col + 4 + len(name))
-    except OSError, TypeError:
-        pass
-    return SourceRef(file, line)
+    for line in range(first, first + 20):
+        text = linecache.getline(file, line)
+        column = text.find(f"def {name}")
+        if column >= 0:
+            return SourceRef(file, line, column + 4, line, column + 4 + len(name))
+        if not text:
+            break
+    return SourceRef(file, first)
 
 
 def factory_of(module: ModuleType, file: str) -> Callable[[], Any]:

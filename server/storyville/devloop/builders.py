@@ -13,6 +13,7 @@ from storyville.pool.pool import InterpreterPool
 
 class Builder(Protocol):
     incremental: bool  # can rebuild only the stories a change affects
+    description: str
 
     def start(self) -> None: ...
     def collect(self, job: BuildJob) -> Collected: ...
@@ -23,6 +24,7 @@ class SubinterpreterBuilder:
     """Every build in a never-used interpreter: fresh modules, always (SPEC §5)."""
 
     incremental = True
+    description = "a fresh subinterpreter per build"
 
     def __init__(self, *, time_limit: float = 30.0, prewarm_libraries: bool = True) -> None:
         self.pool = InterpreterPool(time_limit=time_limit, prewarm_libraries=prewarm_libraries)
@@ -46,6 +48,7 @@ class InProcessBuilder:
     """
 
     incremental = False
+    description = "in-process builds"
 
     def start(self) -> None:
         pass

@@ -67,7 +67,8 @@ def serve(options: ServeOptions) -> int:
     find_stories_modules(options.package, package_dir(options.package, options.search_path))
     site = options.output or Path(tempfile.mkdtemp(prefix="storyville-site-"))
     try:
-        return asyncio.run(_serve(options, site))
+        builder = make_builder(options.use_subinterpreters, options.time_limit)
+        return asyncio.run(run(options, site, builder))
     except PortUnavailable as exc:
         say(f"error: {exc}")
         return 1
@@ -76,10 +77,10 @@ def serve(options: ServeOptions) -> int:
             shutil.rmtree(site, ignore_errors=True)
 
 
-async def _serve(options: ServeOptions, site: Path) -> int:
+async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
+    """The serve loop: watch, rebuild with `builder`, publish, reload; until SIGINT/SIGTERM."""
     cwd = str(Path.cwd())
     server = PreviewServer(site, host=options.host, port=options.port)
-    builder = make_builder(options.use_subinterpreters, options.time_limit)
     builder.start()
     config = SessionConfig(options.package, options.search_path, options.search_path, site)
     session = DevSession(config, builder)
@@ -107,7 +108,7 @@ async def _serve(options: ServeOptions, site: Path) -> int:
         rebuilder.request()
         await rebuilder.idle()  # the first build, and any edit made while it ran
         await server.start()
-        how = "a fresh subinterpreter per build" if options.use_subinterpreters else "in-process"
+        how = getattr(builder, "description", type(builder).__name__)
         say(f"serving {options.package} at {server.url} ({how}; Ctrl+C to stop)")
         if options.open_browser:
             webbrowser.open(server.url)

@@ -1,0 +1,71 @@
+"""The ways of rebuilding that storyville is measured against (benchmark use only).
+
+- FreshProcessBuilder: a new Python process per build, the "restart the server" baseline.
+- ReusedInterpreterBuilder: one subinterpreter for every build, deleting the catalog's
+  top-level package from `sys.modules` first: what Storyville 0.1 does.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from concurrent import interpreters
+
+from storyville.build.collect import BuildJob, Collected
+from storyville.pool import worker
+
+_CHILD = (
+    "import pickle, sys\n"
+    "from storyville.build.collect import collect\n"
+    "job = pickle.load(sys.stdin.buffer)\n"
+    "sys.stdout.buffer.write(pickle.dumps(collect(job)))\n"
+)
+
+_PURGE = (
+    "import sys\n"
+    "for name in [m for m in sys.modules if m == prefix or m.startswith(prefix + '.')]:\n"
+    "    del sys.modules[name]\n"
+)
+
+
+class FreshProcessBuilder:
+    incremental = False
+    description = "a fresh process per build (restart baseline)"
+
+    def start(self) -> None:
+        pass
+
+    def collect(self, job: BuildJob) -> Collected:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD], input=pickle.dumps(job), capture_output=True, check=True
+        )
+        return pickle.loads(done.stdout)
+
+    def close(self) -> None:
+        pass
+
+
+class ReusedInterpreterBuilder:
+    incremental = False
+    description = "one reused subinterpreter, package purged from sys.modules (Storyville 0.1)"
+
+    def __init__(self) -> None:
+        self.interpreter: interpreters.Interpreter | None = None
+
+    def start(self) -> None:
+        self.interpreter = interpreters.create()
+        self.interpreter.prepare_main(main_path=tuple(sys.path))
+        self.interpreter.exec(
+            "import sys\nsys.path[:] = list(main_path)\nimport storyville.pool.worker\n"
+        )
+
+    def collect(self, job: BuildJob) -> Collected:
+        assert self.interpreter is not None
+        self.interpreter.prepare_main(prefix=job.package.split(".")[0])
+        self.interpreter.exec(_PURGE)
+        return self.interpreter.call(worker.run, job, 30.0)
+
+    def close(self) -> None:
+        if self.interpreter is not None:
+            self.interpreter.close()

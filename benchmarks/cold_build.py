@@ -1,0 +1,97 @@
+"""Cold `storyville build examples.huge` as a whole process: wall time, peak RSS, site size.
+
+Runs storyville and, as the baseline in the same run, Storyville 0.1.1 (benchmarks/
+baseline_env.sh installs it beside the project). Usage: python -m benchmarks.cold_build [-n 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.stats import median, p95, table
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_once(command: list[str], output: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one build process."""
+    shutil.rmtree(output, ignore_errors=True)
+    started = time.perf_counter()
+    # Storyville 0.1.1 does not resolve packages from the current directory by itself.
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [*command, str(output)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+    return wall, usage.ru_maxrss / 1024
+
+
+def site_size(output: Path) -> tuple[int, int]:
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__)
+    args.add_argument("-n", "--runs", type=int, default=7)
+    args.add_argument("--package", default="examples.huge")
+    args.add_argument("--no-baseline", action="store_true")
+    options = args.parse_args()
+    tools = {
+        "storyville": [str(Path(sys.executable).parent / "storyville"), "build", options.package]
+    }
+    if not options.no_baseline:
+        bin_dir = subprocess.run(
+            [str(REPO / "benchmarks/baseline_env.sh")], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        tools["Storyville 0.1.1"] = [f"{bin_dir}/storyville", "build", options.package]
+    results = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, command in tools.items():
+            output = Path(scratch) / name.replace(" ", "-")
+            run_once(command, output)  # warm the OS file cache and .pyc files first
+            runs = [run_once(command, output) for _ in range(options.runs)]
+            walls = [w for w, _ in runs]
+            size, pages = site_size(output)
+            results[name] = (median(walls), p95(walls), max(r for _, r in runs), size, pages)
+    base = results.get("Storyville 0.1.1")
+    rows = []
+    for name, (wall, tail, rss, size, pages) in results.items():
+        ratio = (
+            f"{base[0] / wall:.2f}x faster" if base and name != "Storyville 0.1.1" else "baseline"
+        )
+        rows.append(
+            [
+                name,
+                f"{wall * 1000:.0f} ms",
+                f"{tail * 1000:.0f} ms",
+                ratio,
+                f"{rss:.0f} MB",
+                f"{size / 1e6:.2f} MB",
+                pages,
+            ]
+        )
+    print(f"cold build of {options.package}, {options.runs} runs each (plus one warm-up)\n")
+    print(
+        table(
+            ["tool", "median wall", "p95 wall", "vs 0.1.1", "peak RSS", "site size", "pages"], rows
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

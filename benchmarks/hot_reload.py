@@ -1,0 +1,384 @@
+"""Save-to-reload latency on examples.huge: from the file write to the WebSocket reload.
+
+Each variant is the real serve stack (benchmarks/serve_variant.py) in its own process, on a
+copy of the example; a client edits files on disk and times the reload message, checks the
+page then shows the edit, polls a page every 10 ms for failed requests, and reads the
+server's RSS from /proc. Usage: python -m benchmarks.hot_reload [--story-edits 20] ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import websockets
+
+from benchmarks.stats import median, p95, table
+
+REPO = Path(__file__).resolve().parent.parent
+VARIANTS = {
+    "storyville": "storyville (fresh subinterpreter per build)",
+    "storyville-no-prewarm": "storyville without library pre-warm",
+    "in-process": "(a) in-process mode (no isolation: stale-prone)",
+    "fresh-process": "(b) fresh process per build (restart)",
+    "reused-interpreter": "(c) reused interpreter + sys.modules purge (0.1)",
+    "storyville-0.1.1": "Storyville 0.1.1 itself (its serve, port 8080)",
+}
+THINK = 0.4  # seconds between saves, as a person editing would leave
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[str]
+    url: str
+    lines: list[str] = field(default_factory=list)
+    old: bool = False  # Storyville 0.1.1
+
+    def rss_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start(variant: str, workspace: Path) -> Server:
+    if variant == "storyville-0.1.1":
+        with socket.socket() as probe:  # its serve always binds 127.0.0.1:8080
+            try:
+                probe.bind(("127.0.0.1", 8080))
+            except OSError:
+                raise SystemExit("Storyville 0.1.1 needs port 8080, which is in use") from None
+        bin_dir = subprocess.run(
+            [str(REPO / "benchmarks/baseline_env.sh")], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        command = [f"{bin_dir}/storyville", "serve", "examples.huge"]
+        ready = r"Uvicorn running on (http://\S+)"
+    else:
+        command = [
+            sys.executable,
+            str(REPO / "benchmarks/serve_variant.py"),
+            variant,
+            "examples.huge",
+        ]
+        ready = r"serving \S+ at (http://\S+)"
+    process = subprocess.Popen(
+        command,
+        cwd=workspace,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(workspace)},
+    )
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if match := re.search(ready, line):
+            url = match.group(1).rstrip("/") + "/"
+            threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()  # type: ignore[arg-type]
+            return Server(process, url, lines, old=variant == "storyville-0.1.1")
+    raise SystemExit(f"{variant} did not start:\n{''.join(lines)}")
+
+
+class Poller(threading.Thread):
+    """GETs a page every 10 ms; counts what did not come back 200."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url, self.ok, self.failed, self.running = url, 0, 0, True
+
+    def run(self) -> None:
+        with httpx.Client(timeout=5) as client:
+            while self.running:
+                try:
+                    good = client.get(self.url).status_code == 200
+                except httpx.HTTPError:
+                    good = False
+                self.ok += good
+                self.failed += not good
+                time.sleep(0.01)
+
+
+@dataclass
+class Edit:
+    file: Path
+    page: str  # the page that must show the edit
+    old: str
+    template: str  # with {n}
+    marker: str  # what the page shows once the edit is in, with {n}
+
+
+def story_edits(workspace: Path) -> list[Edit]:
+    """Story titles in stories.py files (text a user changes), one subject after another."""
+    edits = []
+    for stories in sorted((workspace / "examples/huge").glob("*/*/stories.py"))[:40]:
+        text = stories.read_text()
+        match = re.search(r'title="([^"]+)"', text.split("items=")[-1])
+        if match:
+            subject = stories.parent.relative_to(workspace / "examples/huge")
+            edits.append(
+                Edit(
+                    stories,
+                    f"{subject}/0/index.html",
+                    f'title="{match.group(1)}"',
+                    'title="Edited story {n}"',
+                    "Edited story {n}<",
+                )
+            )
+    return edits
+
+
+def component_edits(workspace: Path) -> list[Edit]:
+    """A component module's markup: add a data attribute to its first element."""
+    edits = []
+    for stories in sorted((workspace / "examples/huge").glob("*/*/stories.py"))[40:80]:
+        modules = [
+            p for p in stories.parent.glob("*.py") if p.name not in ("stories.py", "__init__.py")
+        ]
+        if not modules:
+            continue
+        source = modules[0].read_text()
+        match = re.search(r"""html\(t(?:'|"|'''|\"\"\")\s*<([a-z0-9]+)""", source)
+        if match:
+            tag = f"<{match.group(1)}"
+            subject = stories.parent.relative_to(workspace / "examples/huge")
+            edits.append(
+                Edit(
+                    modules[0],
+                    f"{subject}/0/index.html",
+                    tag,
+                    tag + ' data-edit="e{n}"',
+                    'data-edit="e{n}"',
+                )
+            )
+    return edits
+
+
+async def drain(socket: websockets.ClientConnection) -> None:
+    """Drop messages already sent (greetings, a second message for the same build)."""
+    with contextlib.suppress(TimeoutError):
+        while True:
+            await asyncio.wait_for(socket.recv(), 0.02)
+
+
+def page_for(server: Server, edit: Edit) -> str:
+    """Storyville 0.1.1 names story pages `story-N/` where storyville uses `N/`."""
+    if server.old:
+        return re.sub(r"/(\d+)/index.html$", r"/story-\1/index.html", edit.page)
+    return edit.page
+
+
+async def connect(server: Server, page: str) -> list[websockets.ClientConnection]:
+    """Reload channel(s) as a page's script opens them.
+
+    Storyville 0.1.1 only notifies clients that announce their page, by kind: announce a
+    story page and an index page, and take the first reload either receives.
+    """
+    url = server.url.replace("http", "ws") + "ws/reload"
+    if not server.old:
+        return [await websockets.connect(url)]
+    sockets = []
+    for page_url, kind in ((f"/{page}", "story"), ("/index.html", "non_story")):
+        socket = await websockets.connect(url)
+        await socket.send(
+            json.dumps(
+                {"type": "page_info", "page_url": page_url, "page_type": kind, "story_id": None}
+            )
+        )
+        sockets.append(socket)
+    return sockets
+
+
+async def next_reload(sockets: list[websockets.ClientConnection]) -> None:
+    async def one(socket: websockets.ClientConnection) -> None:
+        while json.loads(await socket.recv()).get("type") != "reload":
+            pass
+
+    tasks = [asyncio.create_task(one(s)) for s in sockets]
+    try:
+        done, _ = await asyncio.wait(tasks, timeout=60, return_when=asyncio.FIRST_COMPLETED)
+        if not done:
+            raise TimeoutError("no reload message within 60 s")
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+async def measure(
+    server: Server, edits: list[Edit], count: int, pace: float = THINK
+) -> tuple[list[float], int]:
+    """Seconds from write to reload message for `count` edits; and how many pages were stale."""
+    latencies, stale = [], 0
+    for n in range(count):
+        edit = edits[n % len(edits)]
+        sockets = await connect(server, page_for(server, edit))
+        try:
+            for socket in sockets:
+                await drain(socket)
+            text = edit.file.read_text()
+            current = edit.old if n < len(edits) else edit.template.format(n=n - len(edits))
+            new = edit.template.format(n=n)
+            started = time.perf_counter()
+            edit.file.write_text(text.replace(current, new, 1))
+            try:
+                await next_reload(sockets)
+            except TimeoutError:
+                raise SystemExit(
+                    "no reload within 60 s; server log:\n" + "".join(server.lines[-40:])
+                ) from None
+            latencies.append(time.perf_counter() - started)
+        finally:
+            for socket in sockets:
+                await socket.close()
+        page = httpx.get(server.url + page_for(server, edit)).text
+        stale += edit.marker.format(n=n) not in html.unescape(page)
+        await asyncio.sleep(pace)
+    return latencies, stale
+
+
+async def lost_saves(server: Server, edits: list[Edit], trials: int) -> int:
+    """Two saves 0.1 s apart: is the second one what the page shows in the end?"""
+    lost = 0
+    async with httpx.AsyncClient() as client:
+        for trial in range(trials):
+            edit = edits[trial]
+            text = edit.file.read_text()
+            first = edit.template.format(n=f"first{trial}")
+            second = edit.template.format(n=f"second{trial}")
+            base = text
+            edit.file.write_text(base.replace(edit.old, first, 1))
+            await asyncio.sleep(0.1)
+            edit.file.write_text(base.replace(edit.old, second, 1))
+            marker = f"second{trial}"
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                if marker in (await client.get(server.url + edit.page)).text:
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                lost += 1
+            edit.file.write_text(base)
+            await asyncio.sleep(1.5)
+    return lost
+
+
+@dataclass
+class VariantResult:
+    story: list[float]
+    component: list[float]
+    stale: int
+    failed: int
+    requests: int
+    rss: tuple[float, float, float] | None = None
+    lost: int | None = None
+
+
+async def run_variant(variant: str, args: argparse.Namespace) -> VariantResult:
+    with tempfile.TemporaryDirectory(prefix="storyville-hot-") as scratch:
+        workspace = Path(scratch)
+        shutil.copytree(
+            REPO / "examples", workspace / "examples", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        server = start(variant, workspace)
+        try:
+            poller = Poller(server.url + "index.html")
+            poller.start()
+            rss_start = server.rss_mb()
+            stories, stale_s = await measure(server, story_edits(workspace), args.story_edits)
+            components, stale_c = await measure(
+                server, component_edits(workspace), args.component_edits
+            )
+            poller.running = False
+            row = VariantResult(
+                stories, components, stale_s + stale_c, poller.failed, poller.ok + poller.failed
+            )
+            if variant == "storyville" and args.rebuilds:
+                warm = server.rss_mb()
+                await measure(server, component_edits(workspace), args.rebuilds, pace=0.05)
+                row.rss = (rss_start, warm, server.rss_mb())
+            if variant == "storyville" and args.lost_trials:
+                trial_edits = story_edits(workspace)[40 - args.lost_trials :]
+                row.lost = await lost_saves(server, trial_edits, args.lost_trials)
+            return row
+        finally:
+            server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--story-edits", type=int, default=20)
+    parser.add_argument("--component-edits", type=int, default=10)
+    parser.add_argument("--rebuilds", type=int, default=200, help="for the RSS measurement")
+    parser.add_argument("--lost-trials", type=int, default=9)
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    args = parser.parse_args()
+    results = {v: asyncio.run(run_variant(v, args)) for v in args.variants.split(",")}
+    baseline = results.get("fresh-process")
+    rows = []
+    for variant, r in results.items():
+        ratio = f"{median(baseline.story) / median(r.story):.1f}x" if baseline else "-"
+        rows.append(
+            [
+                VARIANTS[variant],
+                f"{median(r.story) * 1000:.0f}",
+                f"{p95(r.story) * 1000:.0f}",
+                f"{median(r.component) * 1000:.0f}",
+                f"{p95(r.component) * 1000:.0f}",
+                ratio,
+                f"{r.stale}/{len(r.story) + len(r.component)}",
+                f"{r.failed}/{r.requests}",
+            ]
+        )
+    print(
+        f"save → reload on examples.huge ({args.story_edits} story edits, "
+        f"{args.component_edits} component edits per variant; ms)\n"
+    )
+    print(
+        table(
+            [
+                "variant",
+                "story median",
+                "story p95",
+                "component median",
+                "component p95",
+                "story vs restart",
+                "stale pages",
+                "failed requests",
+            ],
+            rows,
+        )
+    )
+    ours = results.get("storyville")
+    if ours and ours.rss:
+        start, warm, end = ours.rss
+        print(
+            f"\nserver RSS: {start:.0f} MB after the first build, {warm:.0f} MB warm, "
+            f"{end:.0f} MB after {args.rebuilds} more rebuilds "
+            f"({(end - warm) / warm * 100:+.1f} %)"
+        )
+    if ours and ours.lost is not None:
+        print(f"saves lost (second save 0.1 s after the first): {ours.lost} of {args.lost_trials}")
+
+
+if __name__ == "__main__":
+    main()

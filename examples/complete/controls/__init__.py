@@ -1,0 +1,1 @@
+"""Controls: the things customers press, tick and type into."""

@@ -1,0 +1,1 @@
+"""Feedback: telling customers what happened, and what other customers thought."""

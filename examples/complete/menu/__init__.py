@@ -1,0 +1,1 @@
+"""Menu: showing what the café has on offer, and for how much."""

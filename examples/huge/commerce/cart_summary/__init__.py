@@ -1,0 +1,1 @@
+"""The cart summary subject."""

@@ -1,0 +1,1 @@
+"""The coupon input subject."""

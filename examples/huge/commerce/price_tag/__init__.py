@@ -1,0 +1,1 @@
+"""The price tag subject."""

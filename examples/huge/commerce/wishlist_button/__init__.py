@@ -1,0 +1,1 @@
+"""The wishlist button subject."""

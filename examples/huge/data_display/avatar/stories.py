@@ -1,0 +1,41 @@
+"""Stories for the avatar component."""
+
+from storyville import Story, Subject
+
+from examples.huge.data_display.avatar.avatar import Avatar
+
+
+def shows_initials(el: object) -> None:
+    """Without a photo, the initials stand in."""
+    markup = str(el)
+    assert ">AL</span>" in markup, "expected the initials AL"
+
+
+def is_named(el: object) -> None:
+    """The avatar is announced by the person's name."""
+    markup = str(el)
+    assert 'aria-label="Ada Lovelace"' in markup, "the avatar has no accessible name"
+
+
+def this_subject() -> Subject:
+    """The avatar and its stories."""
+    return Subject(
+        title="Avatar",
+        description="A person's photo, or their initials when there is no photo.",
+        target=Avatar,
+        items=[
+            Story(title="Initials", assertions=[shows_initials, is_named]),
+            Story(
+                title="Photo",
+                props={
+                    "name": "Grace Hopper",
+                    "image": "https://i.pravatar.cc/128?u=grace",
+                    "size": 64,
+                },
+            ),
+            Story(
+                title="Small, online",
+                props={"name": "Alan Turing", "size": 24, "status": "online"},
+            ),
+        ],
+    )

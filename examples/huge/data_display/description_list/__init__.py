@@ -1,0 +1,1 @@
+"""The description list subject."""

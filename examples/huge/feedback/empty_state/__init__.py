@@ -1,0 +1,1 @@
+"""The empty state subject."""

@@ -1,0 +1,1 @@
+"""The inline message subject."""

@@ -1,0 +1,1 @@
+"""The icon button subject."""

@@ -1,0 +1,1 @@
+"""The newsletter signup subject."""

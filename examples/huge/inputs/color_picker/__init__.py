@@ -1,0 +1,1 @@
+"""The color picker subject."""

@@ -1,0 +1,1 @@
+"""The date input subject."""

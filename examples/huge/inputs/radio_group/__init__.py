@@ -1,0 +1,1 @@
+"""The radio group subject."""

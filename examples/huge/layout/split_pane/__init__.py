@@ -1,0 +1,1 @@
+"""The split pane subject."""

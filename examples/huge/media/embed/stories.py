@@ -1,0 +1,33 @@
+"""Stories for the embed component."""
+
+from storyville import Story, Subject
+
+from examples.huge.media.embed.embed import Embed
+
+
+def this_subject() -> Subject:
+    """The embed and its stories."""
+    return Subject(
+        title="Embed",
+        description="An iframe for third-party content, at a fixed aspect ratio.",
+        target=Embed,
+        items=[
+            Story(title="Map"),
+            Story(
+                title="Video",
+                props={
+                    "src": "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+                    "title": "Product tour",
+                },
+            ),
+            Story(
+                title="Square demo",
+                props={
+                    "src": "https://codepen.io/team/embed/preview/PNaGbb",
+                    "title": "Live demo",
+                    "aspect": "1 / 1",
+                    "allow_fullscreen": False,
+                },
+            ),
+        ],
+    )

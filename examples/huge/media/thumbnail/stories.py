@@ -1,0 +1,26 @@
+"""Stories for the thumbnail component."""
+
+from storyville import Story, Subject
+
+from examples.huge.media.thumbnail.thumbnail import Thumbnail
+
+
+def this_subject() -> Subject:
+    """The thumbnail and its stories."""
+    return Subject(
+        title="Thumbnail",
+        description="A video thumbnail with its duration and how much has been watched.",
+        target=Thumbnail,
+        items=[
+            Story(title="Not watched"),
+            Story(title="Half watched", props={"watched": 0.5}),
+            Story(
+                title="Short clip",
+                props={
+                    "src": "https://picsum.photos/seed/snow/320/180",
+                    "title": "Cat discovers snow",
+                    "duration": "0:47",
+                },
+            ),
+        ],
+    )

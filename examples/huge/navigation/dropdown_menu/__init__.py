@@ -1,0 +1,1 @@
+"""The dropdown menu subject."""

@@ -1,0 +1,1 @@
+"""The sidebar menu subject."""

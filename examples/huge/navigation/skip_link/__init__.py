@@ -1,0 +1,1 @@
+"""The skip link subject."""

@@ -1,0 +1,1 @@
+"""The confirm dialog subject."""

@@ -1,0 +1,1 @@
+"""The cookie consent subject."""

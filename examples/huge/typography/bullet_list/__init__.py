@@ -1,0 +1,1 @@
+"""The bullet list subject."""

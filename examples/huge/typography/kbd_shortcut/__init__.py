@@ -1,0 +1,1 @@
+"""The kbd shortcut subject."""
