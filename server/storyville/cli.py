@@ -28,6 +28,8 @@ def _build(args: argparse.Namespace) -> int:
         strict=args.strict,
     )
     cwd = str(Path.cwd())
+    if result.output:
+        sys.stderr.write(result.output if result.output.endswith("\n") else result.output + "\n")
     for error in result.errors:
         print(error.headline(relative_to=cwd), file=sys.stderr)
     if not result.ok:

@@ -7,11 +7,12 @@ in-process for `storyville build`. Everything it returns pickles across interpre
 from __future__ import annotations
 
 import importlib
+import io
 import linecache
 import reprlib
 import sys
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import nullcontext, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -64,12 +65,14 @@ class Collected:
     libraries: tuple[str, ...] = ()  # non-workspace modules the build imported
     stories_modules: tuple[str, ...] = ()  # every stories module of the catalog, loaded or not
     timings: dict[str, float] = field(default_factory=dict)
+    output: str = ""  # what the catalog printed while it was built
 
     @property
     def partial(self) -> bool:
         return len(self.snapshot.nodes) < len(self.stories_modules)
 
 
+_OUTPUT_LIMIT = 64 * 1024
 _props_repr = reprlib.Repr(maxstring=80, maxother=80, maxlist=8, maxdict=8, maxlevel=3)
 
 
@@ -276,7 +279,10 @@ def collect(job: BuildJob) -> Collected:
     renderer = _Renderer(job.package, user, job.with_assertions)
     recorder = ImportRecorder() if job.record_imports else None
     loaded: list[tuple[StoriesModule, CatalogNode, SourceRef]] = []
-    with recorder or nullcontext():
+    printed = io.StringIO()
+    # Never let the catalog write to this process's stdout: for `storyville lsp` that is
+    # the protocol channel. What it prints is returned and shown as build output.
+    with recorder or nullcontext(), redirect_stdout(printed), redirect_stderr(printed):
         for stories in wanted:
             try:
                 node, where = load_node(stories)
@@ -309,4 +315,5 @@ def collect(job: BuildJob) -> Collected:
         libraries=libraries,
         stories_modules=tuple(m.module for m in everything),
         timings={"read": read_done - started, "render": render_done - read_done},
+        output=printed.getvalue()[-_OUTPUT_LIMIT:],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
 
@@ -60,6 +61,7 @@ def summarize(
         assertions_passed=passed,
         assertions_failed=failed,
         timings=timings,
+        output=collected.output,
     )
 
 
@@ -77,14 +79,7 @@ def build(
     collected = collect(job)
     timings = dict(collected.timings)
     if strict and not collected.errors:
-        collected = Collected(
-            collected.snapshot,
-            assertion_errors(collected.snapshot),
-            None,
-            (),
-            collected.stories_modules,
-            timings,
-        )
+        collected = replace(collected, errors=assertion_errors(collected.snapshot))
     if collected.errors:
         timings["total"] = perf_counter() - started
         return summarize(collected, collected.snapshot, None, timings)

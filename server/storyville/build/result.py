@@ -78,6 +78,7 @@ class BuildResult:
     assertions_passed: int = 0
     assertions_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    output: str = ""  # what the catalog printed while it was built
 
     @property
     def error(self) -> BuildError | None:

@@ -26,9 +26,12 @@ class Rebuilder:
     def __init__(self, session: DevSession, listener: Listener | None = None) -> None:
         self.session = session
         self.listeners: list[Listener] = [listener] if listener else []
+        self.on_start: list[Callable[[], None]] = []  # a build begins
+        self.on_dropped: list[Callable[[], None]] = []  # a build was superseded
         self._pending: set[str] = set()
         self._wanted = asyncio.Event()
         self._generation = 0
+        self._full = False
         self._task: asyncio.Task[None] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
@@ -45,8 +48,9 @@ class Rebuilder:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    def request(self, changed: set[str] | None = None) -> None:
+    def request(self, changed: set[str] | None = None, *, full: bool = False) -> None:
         self._pending |= changed or set()
+        self._full = self._full or full
         self._generation += 1
         self._idle.clear()
         self._wanted.set()
@@ -60,13 +64,17 @@ class Rebuilder:
             await self._wanted.wait()
             self._wanted.clear()
             changed, self._pending = self._pending, set()
+            full, self._full = self._full, False
             generation = self._generation
             self.running += 1
             self.max_running = max(self.max_running, self.running)
             try:
-                attempt = await self.session.collect(changed)
+                _notify(self.on_start)
+                attempt = await self.session.collect(changed, full=full)
                 if generation != self._generation:
                     self.dropped += 1  # superseded: the follow-up build publishes
+                    self._full = self._full or full
+                    _notify(self.on_dropped)
                     continue
                 result = await self.session.publish(attempt)
             except Exception:
@@ -83,3 +91,11 @@ class Rebuilder:
                         await maybe
                 except Exception:
                     log.exception("a build listener failed")
+
+
+def _notify(callbacks: list[Callable[[], None]]) -> None:
+    for callback in callbacks:
+        try:
+            callback()
+        except Exception:
+            log.exception("a build callback failed")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
 
@@ -73,6 +74,7 @@ class DevSession:
         self.writer = SiteWriter(config.output)
         self.builds = 0
         self.last_result: BuildResult | None = None
+        self.on_phase: Callable[[str], None] | None = None
 
     # --- planning ----------------------------------------------------------------------
 
@@ -121,15 +123,16 @@ class DevSession:
 
     # --- building ----------------------------------------------------------------------
 
-    async def collect(self, changed: set[str]) -> Attempt:
+    async def collect(self, changed: set[str], *, full: bool = False) -> Attempt:
         """Build what `changed` (and earlier unpublished changes) affect, in the builder."""
         started = perf_counter()
         self.dirty |= changed
         covered = frozenset(self.dirty)
-        plan = self.plan(set(covered))
+        plan = Plan(None, "rebuild requested") if full else self.plan(set(covered))
         if plan is None:
             return Attempt(None, None, covered, started)
         log.info("build: %s", plan.reason)
+        self._phase(f"building ({plan.reason})")
         collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
         known = set(self._stories_modules()) if self.snapshot else set()
         if not plan.full and not collected.errors and set(collected.stories_modules) != known:
@@ -154,14 +157,14 @@ class DevSession:
             errors = tuple(structure_errors(snapshot))
         if errors:
             timings["total"] = perf_counter() - attempt.started
-            failed = Collected(
-                collected.snapshot, errors, stories_modules=collected.stories_modules
-            )
+            failed = replace(collected, errors=errors)
             return self._finish(summarize(failed, self.snapshot or snapshot, None, timings))
         mark = perf_counter()
+        self._phase("rendering pages")
         files = await asyncio.to_thread(self.renderer.render, snapshot)
         timings["pages"] = perf_counter() - mark
         mark = perf_counter()
+        self._phase("writing the site")
         report = await asyncio.to_thread(self.writer.write, files)
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
@@ -170,6 +173,10 @@ class DevSession:
         self.dirty -= attempt.covered
         timings["total"] = perf_counter() - attempt.started
         return self._finish(summarize(collected, snapshot, report, timings))
+
+    def _phase(self, message: str) -> None:
+        if self.on_phase is not None:
+            self.on_phase(message)
 
     def _finish(self, result: BuildResult) -> BuildResult:
         self.last_result = result
