@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from storyville.build.collect import render_story
 from storyville.build.errors import UserFiles, locate
-from storyville.catalog.discovery import factory_of
+from storyville.catalog.discovery import factory_of, import_root
 from storyville.catalog.models import Story, Subject
 
 
@@ -35,15 +35,6 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if file_path.name != "stories.py" or not parent.config.getini("storyville_enabled"):
         return None
     return StoriesFile.from_parent(parent, path=file_path)
-
-
-def import_root(directory: Path) -> tuple[Path, str]:
-    """The sys.path entry a package directory is importable from, and its dotted name."""
-    parts = []
-    while (directory / "__init__.py").is_file():
-        parts.append(directory.name)
-        directory = directory.parent
-    return directory, ".".join(reversed(parts))
 
 
 class StoriesFile(pytest.File):

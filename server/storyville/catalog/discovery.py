@@ -55,6 +55,15 @@ def package_dir(package: str, search: Iterable[str]) -> Path:
     raise CatalogNotFound(f"no package {package!r} found (looked in {where})")
 
 
+def import_root(directory: Path) -> tuple[Path, str]:
+    """The sys.path entry a package directory is importable from, and its dotted name."""
+    parts = []
+    while (directory / "__init__.py").is_file():
+        parts.append(directory.name)
+        directory = directory.parent
+    return directory, ".".join(reversed(parts))
+
+
 def find_stories_modules(package: str, root: Path) -> list[StoriesModule]:
     """Every importable `stories.py` below the package directory, parents before children."""
     if not (root / "stories.py").is_file():

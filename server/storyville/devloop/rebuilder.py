@@ -55,6 +55,12 @@ class Rebuilder:
         self._idle.clear()
         self._wanted.set()
 
+    def supersede(self) -> None:
+        """A newer change makes the running build's result stale, but asks for no build."""
+        self._generation += 1
+        if self.running == 0 and not self._wanted.is_set():
+            self._idle.set()
+
     async def idle(self) -> None:
         """Wait until every requested change has been built and published."""
         await self._idle.wait()
