@@ -45,7 +45,7 @@ async def raw_get(server: PreviewServer, target: str, host: str | None = None) -
 async def test_serves_pages_with_the_live_script(preview: PreviewServer) -> None:
     status, body = await raw_get(preview, "/inner/")
     assert status == 200 and "inner" in body
-    assert body.index('<script src="/_storyville/live.js"></script>') < body.index("</body>")
+    assert body.index('<script src="../_storyville/live.js"></script>') < body.index("</body>")
     assert (await raw_get(preview, "/alias.html"))[0] == 200  # a link inside the site is fine
 
 
@@ -73,14 +73,18 @@ async def test_nothing_outside_the_site_is_served(preview: PreviewServer, target
 
 
 @pytest.mark.parametrize(
-    "host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", "10.0.0.1:{port}"]
+    "host", ["evil.example", "evil.example:{port}", "10.0.0.1:{port}", "127.0.0.1.evil.example"]
 )
 async def test_foreign_host_headers_are_refused(preview: PreviewServer, host: str) -> None:
     status, _ = await raw_get(preview, "/", host=host.format(port=preview.port))
     assert status == 403
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST:{port}"])
+@pytest.mark.parametrize(
+    "host",
+    # any port: an editor's port-forwarding proxy (code-server's /proxy/PORT/) keeps its own
+    ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST:{port}", "127.0.0.1:8080", "[::1]:9"],
+)
 async def test_own_host_names_are_accepted(preview: PreviewServer, host: str) -> None:
     status, _ = await raw_get(preview, "/", host=host.format(port=preview.port))
     assert status == 200
@@ -94,7 +98,9 @@ async def test_own_host_names_are_accepted(preview: PreviewServer, host: str) ->
         ("vscode-webview://1a2b3c", True),
         (None, True),  # not a browser: browsers always send Origin
         ("http://evil.example", False),
-        ("http://127.0.0.1:1", False),
+        ("http://127.0.0.1:8080", True),  # our pages through a port-forwarding proxy
+        ("http://evil.example:{port}", False),
+        ("http://localhost.evil.example", False),
         ("null", False),
     ],
 )

@@ -18,7 +18,13 @@ from storyville.preview.security import AccessPolicy, resolve
 
 LIVE_SCRIPT = Path(__file__).resolve().parent / "static" / "live.js"
 LIVE_URL = "/_storyville/live.js"
-LIVE_TAG = f'<script src="{LIVE_URL}"></script>'.encode()
+
+
+def live_tag(path: str) -> bytes:
+    """The live-reload script, linked relative to the page: behind a path-prefixing proxy
+    (code-server's /proxy/PORT/) an absolute /_storyville/ would miss the server."""
+    root = "../" * max(path.count("/") - 1, 0)
+    return f'<script src="{root}_storyville/live.js"></script>'.encode()
 
 
 class HostCheck:
@@ -47,10 +53,11 @@ class HostCheck:
         await self.app(scope, receive, send)
 
 
-def _html(body: bytes, status: int = 200) -> Response:
+def _html(path: str, body: bytes, status: int = 200) -> Response:
     """An HTML page with the live-reload script injected before `</body>`."""
+    tag = live_tag(path)
     index = body.rfind(b"</body>")
-    body = body[:index] + LIVE_TAG + body[index:] if index >= 0 else body + LIVE_TAG
+    body = body[:index] + tag + body[index:] if index >= 0 else body + tag
     return Response(
         body, status, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
     )
@@ -83,10 +90,10 @@ def create_app(
         path = resolve(site, request.path_params.get("path", ""))
         if path is None:
             if not (site / "index.html").is_file():
-                return _html(waiting_page(errors()), 503)
+                return _html(request.url.path, waiting_page(errors()), 503)
             return PlainTextResponse("Not found", 404)
         if path.suffix == ".html":
-            return _html(path.read_bytes())
+            return _html(request.url.path, path.read_bytes())
         return FileResponse(path, headers={"Cache-Control": "no-cache"})
 
     async def reload_socket(socket: WebSocket) -> None:

@@ -12,9 +12,11 @@ WEBVIEW_SCHEMES = ("vscode-webview", "vscode-file")
 class AccessPolicy:
     """Which Host headers and Origins belong to this server.
 
-    Bound to loopback, only loopback names are accepted as Host: a DNS-rebinding page that
-    resolves evil.example to 127.0.0.1 still sends `Host: evil.example` and is refused.
-    Bound to another address on purpose, that address is accepted too.
+    DNS rebinding makes a browser send `Host: attacker.example` to 127.0.0.1, so a Host
+    must be a loopback name (on any port: an editor's port-forwarding proxy, such as
+    code-server's `/proxy/PORT/`, forwards our pages with its own port) or the address the
+    server was deliberately bound to. WebSocket upgrades must come from a page on such a
+    host, or from a VS Code webview; other sites' pages are refused.
     """
 
     def __init__(self, host: str, port: int, extra_hosts: tuple[str, ...] = ()) -> None:
@@ -22,12 +24,18 @@ class AccessPolicy:
         if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
             names.add(f"[{host}]" if ":" in host else host)
         self.any_host = host in ("0.0.0.0", "::")
-        self.hosts = frozenset(f"{name}:{port}" for name in names)
+        self.names = frozenset(names)
+        self.port = port
 
     def host_ok(self, host: str | None) -> bool:
         if self.any_host:
             return True
-        return host is not None and host.lower() in self.hosts
+        if not host:
+            return False
+        name, _, port = host.lower().rpartition(":") if not host.endswith("]") else (host, "", "")
+        if not port.isdigit():
+            name = host.lower()
+        return name in self.names
 
     def origin_ok(self, origin: str | None) -> bool:
         """Browsers always send Origin on WebSocket upgrades; non-browser clients may not."""

@@ -9,6 +9,9 @@
     if (window.parent !== window && window.parent.__storyvilleLive) return;
   } catch (e) { /* a cross-origin parent, e.g. a VS Code webview: we are the top page */ }
 
+  // Everything is relative to where this script was served from, so the preview also works
+  // behind a path-prefixing proxy (code-server's /proxy/PORT/, Codespaces port forwarding).
+  const base = new URL("../", document.currentScript.src);
   const key = "storyville:scroll:" + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved) {
@@ -20,7 +23,8 @@
   }
 
   function pagePath(url) {
-    let path = new URL(url, location.href).pathname.replace(/^\/+/, "");
+    let path = new URL(url, location.href).pathname;
+    path = path.startsWith(base.pathname) ? path.slice(base.pathname.length) : path.replace(/^\/+/, "");
     if (path === "" || path.endsWith("/")) path += "index.html";
     return decodeURIComponent(path);
   }
@@ -40,8 +44,7 @@
   let delay = 250;
   let lost = false;
   function connect() {
-    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    const socket = new WebSocket(scheme + "//" + location.host + "/ws/reload");
+    const socket = new WebSocket(base.href.replace(/^http/, "ws") + "ws/reload");
     socket.onopen = () => {
       delay = 250;
       if (lost) reload(); // the server restarted: what it serves may have changed
