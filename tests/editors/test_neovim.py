@@ -1,0 +1,66 @@
+"""A real editor: headless Neovim 0.7 (Debian's) drives `storyville lsp` (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.editor
+HERE = Path(__file__).resolve().parent
+
+
+def test_neovim_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_path: Path) -> None:
+    nvim = shutil.which("nvim")
+    assert nvim, "Neovim is missing: `make test` installs Debian's neovim package"
+    shutil.copytree(
+        REPO / "examples/minimal",
+        tmp_path / "examples/minimal",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    (tmp_path / "examples/__init__.py").write_text("")
+    stories = tmp_path / "examples/minimal/components/greeting/stories.py"
+    line = stories.read_text().splitlines().index("def this_subject() -> Subject:")
+    out = tmp_path / "nvim.json"
+    env = {
+        **os.environ,
+        "STORYVILLE_PYTHON": sys.executable,
+        "STORYVILLE_PACKAGE": "examples.minimal",
+        "STORYVILLE_SNIPPET": str(REPO / "docs/snippets/neovim-0.7.lua"),
+        "STORYVILLE_BREAK_LINE": str(line),
+        "STORYVILLE_NVIM_OUT": str(out),
+        **{
+            f"XDG_{d}_HOME": str(tmp_path / f"xdg-{d.lower()}")
+            for d in ("CONFIG", "DATA", "STATE", "CACHE")
+        },
+    }
+    done = subprocess.run(
+        [nvim, "--headless", "-u", str(HERE / "nvim_driver.lua"), str(stories)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert out.exists(), done.stderr[-3000:]
+    result = json.loads(out.read_text())
+    assert result["ok"], result
+    [diagnostic] = result["diagnostics"]
+    assert diagnostic["lnum"] == line  # 0-based, the line we broke
+    assert diagnostic["source"] == "storyville"
+    assert "SyntaxError" in diagnostic["message"]
+    assert result["cleared"] is True
+    assert done.returncode == 0
+
+
+def test_the_documented_snippet_is_the_tested_one() -> None:
+    snippet = (REPO / "docs/snippets/neovim-0.7.lua").read_text()
+    assert snippet.strip() in (REPO / "docs/editors.md").read_text()
