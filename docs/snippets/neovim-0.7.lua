@@ -12,6 +12,12 @@ vim.api.nvim_create_autocmd("FileType", {
         cmd = { vim.g.storyville_python or "python3", "-m", "storyville", "lsp" },
         root_dir = vim.fn.getcwd(),
         init_options = vim.g.storyville_options or {},
+        handlers = {
+          -- Neovim 0.7 cannot open documents for a server: show the preview's address.
+          ["storyville/preview"] = function(_, result)
+            vim.notify("storyville preview: " .. result.url)
+          end,
+        },
       })
     end
     vim.lsp.buf_attach_client(args.buf, storyville.client_id)

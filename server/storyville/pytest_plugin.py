@@ -85,6 +85,8 @@ class StoryAssertion(pytest.Item):
         self.target = target
         self.check = check
         self.html = ""
+        # Function-like items have this; pytest-lsp's runtest hook wrapper breaks without it.
+        self.funcargs: dict[str, Any] = {}
 
     def runtest(self) -> None:
         self.html, _ = render_story(self.story, self.target)
