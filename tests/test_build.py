@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -346,3 +348,18 @@ def test_every_broken_subject_is_reported_at_once(tmp_path: Path) -> None:
     result = build(catalog.package, tmp_path / "out", search_path=(str(tmp_path),))
     kinds = sorted((e.kind, Path(e.file or "").parent.name, e.line) for e in result.errors)
     assert kinds == [(ErrorKind.EXCEPTION, "b", 2), (ErrorKind.IMPORT, "a", 1)]
+
+
+def test_build_loads_no_server_code(tmp_path: Path) -> None:
+    """`storyville build` stays a quick one-shot: no web, LSP or watcher libraries."""
+    script = (
+        "import sys; from storyville.cli import main; "
+        f"code = main(['build', 'examples.minimal', {str(tmp_path / 'site')!r}]); "
+        "heavy = {'starlette', 'uvicorn', 'pygls', 'lsprotocol', 'watchfiles', 'websockets'}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy)); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

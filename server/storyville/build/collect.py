@@ -20,7 +20,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from storyville.build import bytecode
 from storyville.build.errors import UserFiles, frames_of, locate
 from storyville.build.imports import ImportGraph, ImportRecorder
 from storyville.build.markup import to_html
@@ -265,6 +264,8 @@ def collect(job: BuildJob) -> Collected:
         if entry not in sys.path:
             sys.path.insert(0, entry)
     if job.content_keyed_imports:
+        from storyville.build import bytecode  # only the dev loop needs it
+
         cache = Path(job.bytecode_cache) if job.bytecode_cache else None
         bytecode.install(job.roots, cache)
     importlib.invalidate_caches()
