@@ -8,11 +8,19 @@ from storyville.build.snapshot import AssertionOutcome, StoryData
 from storyville.ui.models import Link, PageSpec, Summary
 
 CANVAS_STYLE = "<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}</style>"
+# Reports the canvas's height to the catalog page, which sizes the frame to fit. A message
+# works where reaching into the frame does not (file:// pages have opaque origins).
+CANVAS_SIZE = (
+    "<script>(()=>{const s=()=>parent.postMessage({storyvilleCanvasHeight:"
+    "Math.ceil(document.documentElement.getBoundingClientRect().height)},'*');addEventListener('load',s);"
+    "addEventListener('message',e=>{if(e.data&&e.data.storyvilleCanvasAsk)s()});"
+    "new ResizeObserver(s).observe(document.documentElement)})()</script>"
+)
 
 
 def canvas_document(html: str) -> str:
     """A story's markup as a standalone document for an isolated iframe."""
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{CANVAS_STYLE}</head><body>{html}</body></html>"
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{CANVAS_STYLE}</head><body>{html}{CANVAS_SIZE}</body></html>"
 
 
 def canvas(story: StoryData, title: str) -> Template:

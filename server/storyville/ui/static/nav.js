@@ -45,13 +45,23 @@
     }
   }
 
-  function sizeCanvas(frame) {
-    try {
-      const doc = frame.contentDocument;
-      if (!doc || !doc.documentElement) return;
-      frame.style.height = Math.max(48, doc.documentElement.scrollHeight) + "px";
-    } catch (e) { /* cross-origin content keeps its default size */ }
+  // Each story canvas reports its content height (see the script in its srcdoc).
+  window.addEventListener("message", (event) => {
+    const height = event.data && event.data.storyvilleCanvasHeight;
+    if (typeof height !== "number") return;
+    for (const frame of document.querySelectorAll("iframe.sv-canvas")) {
+      if (frame.contentWindow === event.source) {
+        frame.style.height = Math.max(48, Math.min(height, 4000)) + "px";
+      }
+    }
+  });
+
+  function askCanvases() {
+    for (const frame of document.querySelectorAll("iframe.sv-canvas")) {
+      if (frame.contentWindow) frame.contentWindow.postMessage({ storyvilleCanvasAsk: true }, "*");
+    }
   }
+  window.addEventListener("load", askCanvases); // canvases that reported before we listened
 
   document.addEventListener("DOMContentLoaded", function () {
     const side = document.getElementById("sv-nav");
@@ -65,9 +75,6 @@
       search.addEventListener("input", () => filter(tree, search.value.trim().toLowerCase()));
       side.replaceChildren(search, tree);
     }
-    for (const frame of document.querySelectorAll("iframe.sv-canvas")) {
-      frame.addEventListener("load", () => sizeCanvas(frame));
-      sizeCanvas(frame);
-    }
+    askCanvases();
   });
 })();
