@@ -363,3 +363,18 @@ def test_build_loads_no_server_code(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_catalog_written_for_storyville_01_builds_unchanged(tmp_path: Path) -> None:
+    """tests/fixtures/legacy_catalog: `from tdom import Node, Element, Fragment`, subjects
+    without titles, factories named freely, a themed layout typed with Node."""
+    result = build("legacy_catalog", tmp_path / "site", search_path=(str(REPO / "tests/fixtures"),))
+    assert result.ok, [e.headline() for e in result.errors]
+    assert (result.stories, result.assertions_passed, result.assertions_failed) == (4, 2, 0)
+    site = tmp_path / "site"
+    assert '<span class="badge badge-success">New</span>' in story_markup(
+        site / "components/badge/0/index.html"
+    )
+    assert "<strong>Badge</strong></a>" in (site / "components/index.html").read_text()  # its dir
+    themed = (site / "components/card/0/themed.html").read_text()
+    assert '<main><div class="card"><h3>Hello</h3><p>World</p></div></main>' in themed

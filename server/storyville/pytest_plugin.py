@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from storyville.build.collect import render_story
 from storyville.build.errors import UserFiles, locate
+from storyville.build.legacy import provide_tdom_node_names
 from storyville.catalog.discovery import factory_of, import_root
 from storyville.catalog.models import Story, Subject
 
@@ -44,6 +45,7 @@ class StoriesFile(pytest.File):
             return
         if str(root) not in sys.path:
             sys.path.insert(0, str(root))
+        provide_tdom_node_names()
         try:
             module = importlib.import_module(f"{package}.stories")
             node = factory_of(module, str(self.path))()

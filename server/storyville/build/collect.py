@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from storyville.build.errors import UserFiles, frames_of, locate
 from storyville.build.imports import ImportGraph, ImportRecorder
+from storyville.build.legacy import provide_tdom_node_names
 from storyville.build.markup import to_html
 from storyville.build.result import BuildError, ErrorKind
 from storyville.build.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
@@ -269,6 +270,7 @@ def collect(job: BuildJob) -> Collected:
         cache = Path(job.bytecode_cache) if job.bytecode_cache else None
         bytecode.install(job.roots, cache)
     importlib.invalidate_caches()
+    provide_tdom_node_names()
     before = set(sys.modules)
     user = UserFiles.for_roots(job.roots)
     root = package_dir(job.package, (*job.search_path, *sys.path))
