@@ -65,6 +65,7 @@ async def lsp_session(
     workspace: Path,
     options: dict[str, Any] | None = None,
     capabilities: str = "visual-studio-code",
+    position_encodings: list[str] | None = None,
 ) -> AsyncIterator[tuple[LanguageClient, Inbox]]:
     overridden = {types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, types.PROGRESS}
 
@@ -104,9 +105,14 @@ async def lsp_session(
     def unregister(ls: LanguageClient, params: types.UnregistrationParams) -> None:
         return None
 
+    caps = client_capabilities(capabilities)
+    if position_encodings is not None:
+        caps.general = types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind(e) for e in position_encodings]
+        )
     await client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities(capabilities),
+            capabilities=caps,
             workspace_folders=[types.WorkspaceFolder(uri=uri(workspace), name=workspace.name)],
             root_uri=uri(workspace),
             initialization_options=options,

@@ -146,6 +146,20 @@ async def test_syntax_error_is_published_at_once_at_its_utf16_range(shop: Path) 
         assert await diagnostics_settle(inbox, client, button, after=mark, present=False) == []
 
 
+async def test_columns_follow_a_negotiated_utf8_encoding(shop: Path) -> None:
+    button = shop / "widgets/button/button.py"
+    session = lsp_session(shop.parent, {"package": "shop"}, position_encodings=["utf-8"])
+    async with session as (client, inbox):
+        await first_build(inbox)
+        mark = inbox.mark(DIAGNOSTICS)
+        broken = BUTTON.replace('LABEL = "Café 😀"', 'LABEL = "Café 😀"; oops = (1 +* 2)')
+        save(client, button, broken)
+        [diagnostic] = await diagnostics_settle(inbox, client, button, after=mark)
+        line = broken.splitlines()[2]
+        column = len(line[: line.index("*")].encode("utf-8"))  # bytes: é is 2, 😀 is 4
+        assert diagnostic.range.start == types.Position(line=2, character=column)
+
+
 async def test_import_errors_point_at_the_import_in_the_importing_file(shop: Path) -> None:
     stories = shop / "widgets/button/stories.py"
     button = shop / "widgets/button/button.py"
