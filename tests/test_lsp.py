@@ -387,3 +387,14 @@ async def test_shutdown_stops_the_preview_and_exits_cleanly(shop: Path) -> None:
 
 def test_harness_catalog_is_valid() -> None:
     assert "def this_subject() -> Subject" in textwrap.dedent(BUTTON_STORIES)
+
+
+@pytest.mark.parametrize("options", [{"package": "shop"}, {}])
+async def test_a_workspace_opened_below_the_catalog_still_finds_it(shop: Path, options) -> None:
+    """Editors without a project root may make the file's own directory the workspace."""
+    async with lsp_session(shop / "widgets/button", {**options, "showDocument": False}) as (
+        _client,
+        inbox,
+    ):
+        result = await first_build(inbox)
+        assert result.stories == 2

@@ -27,7 +27,12 @@ from storyville import __version__
 from storyville.build.errors import UserFiles, locate
 from storyville.build.pipeline import assertion_errors
 from storyville.build.result import BuildError, BuildResult
-from storyville.catalog.discovery import CatalogNotFound, find_stories_modules, package_dir
+from storyville.catalog.discovery import (
+    CatalogNotFound,
+    find_stories_modules,
+    import_root,
+    package_dir,
+)
 from storyville.devloop.builders import Builder
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.devloop.session import DevSession, SessionConfig
@@ -385,21 +390,25 @@ class StoryvilleServer(LanguageServer):
         return DiagnosticMaker(lines, codec.position_to_client_units, user)
 
     def locate_catalog(self) -> tuple[str, tuple[str, ...]] | None:
-        """The package to build and where it imports from: the option, else a search."""
+        """The package to build and where it imports from: the option, else a search.
+
+        Editors without a project root may open a subdirectory as the workspace, so the
+        search also looks above the workspace folders.
+        """
         folders = self.folders or [Path.cwd()]
         if self.options.package:
-            search = tuple(str(f) for f in folders)
+            search = tuple(str(p) for f in folders for p in (f, *f.parents))
             try:
                 root = package_dir(self.options.package, search)
                 find_stories_modules(self.options.package, root)
             except CatalogNotFound as exc:
                 self.say(f"storyville: {exc}", types.MessageType.Error)
                 return None
-            for folder in search:
-                if root.is_relative_to(folder):
-                    return self.options.package, (folder,)
-            return self.options.package, search
-        found = find_catalogs(folders)
+            depth = self.options.package.count(".") + 1
+            return self.options.package, (str(root.parents[depth - 1]),)
+        found = find_catalogs(folders) or find_catalogs(
+            [top for f in folders if (top := _top_package(f)) is not None]
+        )
         if not found:
             self.say(
                 "storyville: no catalog in this workspace (a package whose stories.py "
@@ -412,6 +421,12 @@ class StoryvilleServer(LanguageServer):
                 f"using {found[0].package}: set `package` to choose another"
             )
         return found[0].package, (str(found[0].import_root),)
+
+
+def _top_package(folder: Path) -> Path | None:
+    """The outermost package directory `folder` lies in, if it lies in one."""
+    root, package = import_root(folder)
+    return root / package.split(".")[0] if package else None
 
 
 def create_server() -> StoryvilleServer:
