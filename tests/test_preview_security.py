@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -45,7 +46,9 @@ async def raw_get(server: PreviewServer, target: str, host: str | None = None) -
 async def test_serves_pages_with_the_live_script(preview: PreviewServer) -> None:
     status, body = await raw_get(preview, "/inner/")
     assert status == 200 and "inner" in body
-    assert body.index('<script src="../_storyville/live.js"></script>') < body.index("</body>")
+    assert body.index(
+        '<script src="../_storyville/live.js" data-version="0"></script>'
+    ) < body.index("</body>")
     assert (await raw_get(preview, "/alias.html"))[0] == 200  # a link inside the site is fine
 
 
@@ -126,3 +129,17 @@ async def test_broadcast_reaches_every_client(preview: PreviewServer) -> None:
         assert await preview.hub.broadcast({"type": "reload", "pages": ["index.html"]}) == 2
         for socket in (one, two):
             assert '"reload"' in str(await socket.recv())
+
+
+async def test_a_page_that_missed_a_reload_learns_it_from_the_greeting(
+    preview: PreviewServer,
+) -> None:
+    """A page served before a build but connected after its reload was sent."""
+    _, body = await raw_get(preview, "/")
+    assert 'data-version="0"' in body
+    assert await preview.hub.broadcast({"type": "reload", "pages": ["index.html"]}) == 0
+    async with websockets.connect(f"ws://127.0.0.1:{preview.port}/ws/reload") as socket:
+        hello = json.loads(await socket.recv())
+    assert hello == {"type": "hello", "version": 1}  # newer than the page: it reloads
+    _, body = await raw_get(preview, "/")
+    assert 'data-version="1"' in body

@@ -71,6 +71,7 @@ def free_port() -> int:
 class CodeServer:
     toolchain: Path
     home: Path  # profile, HOME and XDG directories all live here
+    pid: int | None = None  # while running: code-server's pid, also its process group id
 
     @property
     def binary(self) -> Path:
@@ -141,6 +142,7 @@ class CodeServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stopped with everything it started
         )
+        self.pid = process.pid
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -162,6 +164,23 @@ class CodeServer:
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
             log.close()
+            self.pid = None
+
+    def language_servers(self) -> list[int]:
+        """The `storyville lsp` processes started inside this code-server (its process group)."""
+        assert self.pid is not None
+        found = []
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+                same_group = os.getpgid(int(proc.name)) == self.pid
+            except OSError:
+                continue
+            if same_group and cmdline[1:4] == [b"-m", b"storyville", b"lsp"]:
+                found.append(int(proc.name))
+        return found
 
     def log_tail(self, chars: int = 4000) -> str:
         path = self.home / "code-server.log"

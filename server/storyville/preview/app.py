@@ -20,11 +20,12 @@ LIVE_SCRIPT = Path(__file__).resolve().parent / "static" / "live.js"
 LIVE_URL = "/_storyville/live.js"
 
 
-def live_tag(path: str) -> bytes:
-    """The live-reload script, linked relative to the page: behind a path-prefixing proxy
-    (code-server's /proxy/PORT/) an absolute /_storyville/ would miss the server."""
+def live_tag(path: str, version: int) -> bytes:
+    """The live-reload script, linked relative to the page (behind a path-prefixing proxy,
+    such as code-server's /proxy/PORT/, an absolute /_storyville/ would miss the server)
+    and stamped with the site version the page was served at."""
     root = "../" * max(path.count("/") - 1, 0)
-    return f'<script src="{root}_storyville/live.js"></script>'.encode()
+    return f'<script src="{root}_storyville/live.js" data-version="{version}"></script>'.encode()
 
 
 class HostCheck:
@@ -53,9 +54,9 @@ class HostCheck:
         await self.app(scope, receive, send)
 
 
-def _html(path: str, body: bytes, status: int = 200) -> Response:
+def _html(path: str, version: int, body: bytes, status: int = 200) -> Response:
     """An HTML page with the live-reload script injected before `</body>`."""
-    tag = live_tag(path)
+    tag = live_tag(path, version)
     index = body.rfind(b"</body>")
     body = body[:index] + tag + body[index:] if index >= 0 else body + tag
     return Response(
@@ -90,10 +91,10 @@ def create_app(
         path = resolve(site, request.path_params.get("path", ""))
         if path is None:
             if not (site / "index.html").is_file():
-                return _html(request.url.path, waiting_page(errors()), 503)
+                return _html(request.url.path, hub.version, waiting_page(errors()), 503)
             return PlainTextResponse("Not found", 404)
         if path.suffix == ".html":
-            return _html(request.url.path, path.read_bytes())
+            return _html(request.url.path, hub.version, path.read_bytes())
         return FileResponse(path, headers={"Cache-Control": "no-cache"})
 
     async def reload_socket(socket: WebSocket) -> None:

@@ -13,15 +13,21 @@ log = logging.getLogger("storyville.preview")
 
 
 class ReloadHub:
+    """Clients of the reload channel, and the site's version: how many reloads were sent.
+
+    Pages are served stamped with the version (see app.live_tag); a page that connects
+    after a reload it missed sees a newer version in the greeting and reloads itself.
+    """
+
     def __init__(self) -> None:
         self.clients: set[WebSocket] = set()
-        self.sent = 0
+        self.version = 0
 
     async def serve(self, socket: WebSocket) -> None:
         await socket.accept()
         self.clients.add(socket)
         try:
-            await socket.send_json({"type": "hello"})
+            await socket.send_json({"type": "hello", "version": self.version})
             while True:  # the client never needs to talk; this notices it leaving
                 await socket.receive_text()
         except WebSocketDisconnect:
@@ -31,6 +37,8 @@ class ReloadHub:
 
     async def broadcast(self, message: dict[str, Any]) -> int:
         """Send to every client; returns how many got it."""
+        self.version += 1
+        message = {**message, "version": self.version}
         clients = list(self.clients)
         results = await asyncio.gather(
             *(c.send_json(message) for c in clients), return_exceptions=True
@@ -41,7 +49,6 @@ class ReloadHub:
                 self.clients.discard(client)
             else:
                 delivered += 1
-        self.sent += 1
         log.info("reload sent to %d client(s)", delivered)
         return delivered
 

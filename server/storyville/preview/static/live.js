@@ -11,7 +11,9 @@
 
   // Everything is relative to where this script was served from, so the preview also works
   // behind a path-prefixing proxy (code-server's /proxy/PORT/, Codespaces port forwarding).
-  const base = new URL("../", document.currentScript.src);
+  const script = document.currentScript;
+  const base = new URL("../", script.src);
+  const servedAt = Number(script.dataset.version || 0); // the site version this page shows
   const key = "storyville:scroll:" + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved) {
@@ -52,7 +54,11 @@
     socket.onmessage = (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
-      if (message.type === "reload" && concerned(message.pages)) reload();
+      if (message.type === "hello" && typeof message.version === "number" && message.version > servedAt) {
+        reload(); // a build finished between serving this page and connecting
+      } else if (message.type === "reload" && concerned(message.pages)) {
+        reload();
+      }
     };
     socket.onclose = () => {
       lost = true;

@@ -1,0 +1,415 @@
+// The VS Code side of storyville: starts `python -m storyville lsp`, shows the preview beside
+// the editor and the build state in the status bar. The logic that needs no `vscode` lives in
+// interpreter.ts, options.ts, webview.ts and status.ts (unit-tested under plain Node).
+import * as os from "node:os";
+import * as vscode from "vscode";
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  State,
+} from "vscode-languageclient/node";
+import { debounce } from "./debounce";
+import {
+  chooseInterpreter,
+  describeSource,
+  installCommand,
+  type Interpreter,
+  type ProbeOutcome,
+  probeInterpreter,
+  problemMessage,
+} from "./interpreter";
+import { initializationOptions, RESTART_SETTINGS, serverArgs } from "./options";
+import { type BuildFinished, type ServerState, statusView } from "./status";
+import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml } from "./webview";
+
+const PREVIEW_NOTIFICATION = "storyville/preview";
+const BUILD_FINISHED_NOTIFICATION = "storyville/buildFinished";
+/** Implemented by the server; vscode-languageclient registers them as VS Code commands. */
+const SERVER_REBUILD = "storyville.rebuild";
+const SERVER_PREVIEW_URL = "storyville.previewUrl";
+const RUNNING_CONTEXT = "storyville.serverRunning";
+const PYTHON_EXTENSION = "ms-python.python";
+
+let controller: Controller | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel("Storyville", { log: true });
+  const status = vscode.window.createStatusBarItem("storyville.status", vscode.StatusBarAlignment.Left, 10);
+  status.name = "Storyville";
+  status.command = "storyville.showLogs";
+  const preview = new PreviewPanel((message) => output.info(message));
+  controller = new Controller(output, status, preview);
+  context.subscriptions.push(
+    output,
+    status,
+    preview,
+    controller,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+        preview.attach(panel);
+      },
+    }),
+    vscode.commands.registerCommand("storyville.openPreview", () => controller?.openPreview()),
+    vscode.commands.registerCommand("storyville.openPreviewInBrowser", () => controller?.openInBrowser()),
+    vscode.commands.registerCommand("storyville.restartServer", () => controller?.restart("restart requested")),
+    vscode.commands.registerCommand("storyville.showLogs", () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (RESTART_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
+        controller?.restartSoon("settings changed");
+      }
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => controller?.restartSoon("workspace folders changed")),
+  );
+  status.show();
+  void controller.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.shutdown();
+  controller = undefined;
+}
+
+/** The Python extension's API, as far as it is used here (absent in code-server). */
+interface PythonApi {
+  environments?: {
+    getActiveEnvironmentPath?(resource?: vscode.Uri): { id: string; path: string } | undefined;
+    resolveEnvironment?(environment: { id: string; path: string }): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
+  };
+  settings?: {
+    getExecutionDetails?(resource?: vscode.Uri): { execCommand?: string[] | undefined } | undefined;
+  };
+}
+
+class Controller implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private previewUrl: string | undefined;
+  private autoOpened = false;
+  private lifecycle: Promise<void> = Promise.resolve();
+  private readonly restartDebounce = debounce(() => void this.restart(this.restartReason), 750);
+  private restartReason = "settings changed";
+  private pythonListener: vscode.Disposable | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly status: vscode.StatusBarItem,
+    private readonly preview: PreviewPanel,
+  ) {
+    this.setState({ kind: "stopped" });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.restartDebounce.cancel();
+    this.pythonListener?.dispose();
+  }
+
+  // --- lifecycle (serialized: a restart waits for the start before it) ---------------------
+
+  start(): Promise<void> {
+    return this.enqueue(() => this.startNow());
+  }
+
+  restart(reason: string): Promise<void> {
+    this.restartDebounce.cancel();
+    return this.enqueue(async () => {
+      this.log(`restarting the language server: ${reason}`);
+      await this.stopNow();
+      await this.startNow();
+    });
+  }
+
+  /** Settings and interpreters change in bursts: restart once they settle. */
+  restartSoon(reason: string): void {
+    this.restartReason = reason;
+    this.restartDebounce.trigger();
+  }
+
+  shutdown(): Promise<void> {
+    this.restartDebounce.cancel();
+    return this.enqueue(() => this.stopNow());
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const next = this.lifecycle.then(job).catch((error: unknown) => {
+      this.log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+    this.lifecycle = next;
+    return next;
+  }
+
+  private async startNow(): Promise<void> {
+    if (this.disposed) return;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const config = vscode.workspace.getConfiguration("storyville", folder?.uri);
+    this.setState({ kind: "starting" });
+    const setting = config.get<string>("interpreter", "");
+    const interpreter = chooseInterpreter({
+      setting,
+      pythonExtension: setting.trim() ? undefined : await this.pythonExtensionInterpreter(folder?.uri),
+      workspaceFolder: folder?.uri.fsPath,
+      home: os.homedir(),
+    });
+    this.log(`interpreter: ${interpreter.command} (${describeSource(interpreter.source)})`);
+    const probe = await probeInterpreter(interpreter.command, folder?.uri.fsPath);
+    this.log(probe.detail);
+    if (probe.kind !== "ok") {
+      this.setState({ kind: "failed", problem: problemMessage(probe, interpreter.source) });
+      this.preview.setNotice(`The storyville language server is not running: ${probe.detail}.`);
+      void this.reportProblem(probe, interpreter);
+      return;
+    }
+    const options = initializationOptions({
+      package: config.get<string>("package"),
+      previewPort: config.get<number>("preview.port"),
+      useSubinterpreters: config.get<boolean>("useSubinterpreters"),
+    });
+    this.log(`starting ${probe.executable ?? interpreter.command} ${serverArgs().join(" ")} with ${JSON.stringify(options)}`);
+    // No `transport`: with TransportKind.stdio the client would append `--stdio` to the args.
+    const serverOptions: ServerOptions = {
+      command: probe.executable ?? interpreter.command,
+      args: serverArgs(),
+      options: { cwd: folder?.uri.fsPath, env: { ...process.env } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: "file", language: "python" }],
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions: options,
+      middleware: {
+        handleWorkDoneProgress: (_token, params, next) => {
+          if (params.kind === "begin" || params.kind === "report") {
+            this.setState({ kind: "building", message: params.message });
+          }
+          next(_token, params);
+        },
+        executeCommand: (command, args, next) => {
+          if (command === SERVER_REBUILD) this.setState({ kind: "building", message: "rebuilding the catalog" });
+          return next(command, args);
+        },
+      },
+    };
+    const client = new LanguageClient("storyville", "Storyville", serverOptions, clientOptions);
+    client.onNotification(PREVIEW_NOTIFICATION, (params: { url?: string }) => {
+      if (this.client === client && typeof params?.url === "string") this.onPreview(params.url);
+    });
+    client.onNotification(BUILD_FINISHED_NOTIFICATION, (result: BuildFinished) => {
+      if (this.client === client) this.setState({ kind: "finished", result });
+    });
+    client.onDidChangeState((event) => {
+      if (this.client !== client) return;
+      void vscode.commands.executeCommand("setContext", RUNNING_CONTEXT, event.newState === State.Running);
+      if (event.newState === State.Stopped) this.setState({ kind: "stopped", reason: "the language server stopped" });
+    });
+    this.client = client;
+    try {
+      await client.start();
+      this.log("language server running");
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.setState({ kind: "failed", problem: `the language server did not start: ${message}` });
+      const choice = await vscode.window.showErrorMessage(`Storyville: the language server did not start: ${message}`, "Show Logs");
+      if (choice) this.output.show(true);
+    }
+  }
+
+  private async stopNow(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.previewUrl = undefined;
+    if (client) {
+      try {
+        await client.dispose(3000); // shutdown + exit; the process is killed if it lingers
+      } catch (error) {
+        this.log(`stopping the language server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    this.setState({ kind: "stopped" });
+    void vscode.commands.executeCommand("setContext", RUNNING_CONTEXT, false).then(undefined, () => undefined);
+  }
+
+  // --- interpreter ------------------------------------------------------------------------
+
+  private async pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
+    const extension = vscode.extensions.getExtension<PythonApi>(PYTHON_EXTENSION);
+    if (!extension) return undefined;
+    try {
+      const api = extension.isActive ? extension.exports : await extension.activate();
+      const environments = api?.environments;
+      if (environments?.onDidChangeActiveEnvironmentPath && !this.pythonListener) {
+        this.pythonListener = environments.onDidChangeActiveEnvironmentPath(() => {
+          const setting = vscode.workspace.getConfiguration("storyville", resource).get<string>("interpreter", "");
+          if (!setting.trim()) this.restartSoon("the Python extension's interpreter changed");
+        });
+      }
+      const active = environments?.getActiveEnvironmentPath?.(resource);
+      if (active) {
+        const resolved = await environments?.resolveEnvironment?.(active);
+        return resolved?.executable?.uri?.fsPath ?? active.path;
+      }
+      return api?.settings?.getExecutionDetails?.(resource)?.execCommand?.[0];
+    } catch (error) {
+      this.log(`the Python extension gave no interpreter: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private async reportProblem(probe: ProbeOutcome, interpreter: Interpreter): Promise<void> {
+    const install = "Install storyville…";
+    const select = "Select Interpreter";
+    const logs = "Show Logs";
+    const actions = probe.kind === "no-storyville" ? [install, select, logs] : [select, logs];
+    const choice = await vscode.window.showErrorMessage(problemMessage(probe, interpreter.source), ...actions);
+    if (choice === logs) {
+      this.output.show(true);
+    } else if (choice === select) {
+      const python = vscode.extensions.getExtension(PYTHON_EXTENSION);
+      if (python && interpreter.source !== "setting") {
+        await vscode.commands.executeCommand("python.setInterpreter");
+      } else {
+        await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.interpreter");
+      }
+    } else if (choice === install) {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const terminal = vscode.window.createTerminal({ name: "Install storyville", cwd: folder?.uri });
+      terminal.show();
+      terminal.sendText(installCommand(probe), false); // shown, not run: the user presses Enter
+      const restart = await vscode.window.showInformationMessage(
+        "Storyville: press Enter in the terminal to install storyville into this interpreter, then restart the server.",
+        "Restart Server",
+      );
+      if (restart) await this.restart("storyville installed");
+    }
+  }
+
+  // --- preview and status -----------------------------------------------------------------
+
+  private onPreview(url: string): void {
+    this.previewUrl = url; // the server logged it ("preview at …")
+    this.preview.setUrl(url);
+    if (!this.autoOpened) {
+      this.autoOpened = true;
+      const openOnStart = vscode.workspace.getConfiguration("storyville").get<boolean>("preview.openOnStart", true);
+      if (openOnStart && !this.preview.isOpen) this.preview.show(true);
+    }
+  }
+
+  async openPreview(): Promise<void> {
+    this.autoOpened = true;
+    this.preview.show(false);
+    if (!this.previewUrl) {
+      const url = await this.askPreviewUrl();
+      if (url) this.onPreview(url);
+    }
+  }
+
+  async openInBrowser(): Promise<void> {
+    const url = this.previewUrl ?? (await this.askPreviewUrl());
+    if (!url) {
+      const choice = await vscode.window.showWarningMessage("Storyville: there is no preview yet (is the language server running?).", "Show Logs");
+      if (choice) this.output.show(true);
+      return;
+    }
+    await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(url)));
+  }
+
+  private async askPreviewUrl(): Promise<string | undefined> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) return undefined;
+    try {
+      const url: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_PREVIEW_URL, arguments: [] });
+      return typeof url === "string" ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private setState(state: ServerState): void {
+    const view = statusView(state);
+    this.status.text = view.text;
+    this.status.tooltip = view.tooltip;
+    this.status.backgroundColor =
+      view.severity === "error"
+        ? new vscode.ThemeColor("statusBarItem.errorBackground")
+        : view.severity === "warning"
+          ? new vscode.ThemeColor("statusBarItem.warningBackground")
+          : undefined;
+  }
+
+  private log(message: string): void {
+    this.output.info(message);
+  }
+}
+
+/** The preview webview: one panel, beside the editor, restored after a window reload. */
+class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private url: string | undefined;
+  private notice: string | undefined;
+  private renders = 0;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  show(preserveFocus: boolean): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      "Storyville Preview",
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [] },
+    );
+    this.attach(panel);
+  }
+
+  /** A new panel, or one VS Code restored after a window reload. */
+  attach(panel: vscode.WebviewPanel): void {
+    this.panel?.dispose();
+    this.panel = panel;
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    void this.render();
+  }
+
+  setUrl(url: string): void {
+    this.notice = undefined;
+    if (url === this.url) return;
+    this.url = url;
+    void this.render();
+  }
+
+  /** Said in the panel while there is no preview (the server is not running). */
+  setNotice(notice: string): void {
+    this.url = undefined;
+    this.notice = notice;
+    void this.render();
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const render = ++this.renders;
+    // In a remote window or code-server the preview is reached through a forwarded port or
+    // the editor's proxy (code-server: <origin>/proxy/PORT/); locally the URL is unchanged.
+    const external = this.url ? (await vscode.env.asExternalUri(vscode.Uri.parse(this.url))).toString(true) : undefined;
+    if (render !== this.renders || this.panel !== panel) return; // a newer render won
+    if (external && external !== this.url) this.log(`the preview panel reaches ${this.url} as ${external}`);
+    panel.webview.html = previewHtml({ url: external, nonce: makeNonce(), notice: this.notice });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

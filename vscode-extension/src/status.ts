@@ -1,0 +1,77 @@
+// What the status bar item says. No `vscode` import: unit-tested under plain Node.
+
+/** `storyville/buildFinished` (server/storyville/lsp/server.py). */
+export interface BuildFinished {
+  ok: boolean;
+  build?: number;
+  mode?: "full" | "partial" | "none" | "syntax-check" | string;
+  summary?: string;
+  durationMs?: number;
+  pagesChanged?: number;
+  stories?: number;
+  assertionsPassed?: number;
+  assertionsFailed?: number;
+  errors?: { kind: string; message: string; file: string | null; line: number | null }[];
+}
+
+export type ServerState =
+  | { kind: "stopped"; reason?: string }
+  | { kind: "starting" }
+  | { kind: "building"; message?: string }
+  | { kind: "finished"; result: BuildFinished }
+  | { kind: "failed"; problem: string };
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** The item's look: errors get the error background. */
+  severity: "normal" | "warning" | "error";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export function statusView(state: ServerState): StatusView {
+  const suffix = " — click for the logs";
+  switch (state.kind) {
+    case "stopped":
+      return { text: "$(circle-slash) Storyville", tooltip: `Storyville: ${state.reason ?? "not running"}${suffix}`, severity: "warning" };
+    case "starting":
+      return { text: "$(sync~spin) Storyville", tooltip: `Storyville: starting the language server${suffix}`, severity: "normal" };
+    case "building":
+      return { text: "$(sync~spin) Storyville: building…", tooltip: `Storyville: ${state.message ?? "building the catalog"}${suffix}`, severity: "normal" };
+    case "failed":
+      return { text: "$(error) Storyville", tooltip: `Storyville: ${state.problem}${suffix}`, severity: "error" };
+    case "finished": {
+      const r = state.result;
+      const summary = r.summary ?? (r.ok ? "build ok" : "build failed");
+      if (r.ok) {
+        const time = formatDuration(r.durationMs);
+        return { text: `$(check) Storyville${time ? ` ${time}` : ""}`, tooltip: `Storyville: ${summary}${suffix}`, severity: "normal" };
+      }
+      const errors = r.errors ?? [];
+      const first = errors[0];
+      const where = first?.file ? ` (${basename(first.file)}${first.line ? `:${first.line}` : ""})` : "";
+      const what = errors.length > 1 ? plural(errors.length, "error") : first ? `${first.kind}${where}` : "build failed";
+      return { text: `$(error) Storyville: ${truncate(what, 48)}`, tooltip: `Storyville: ${summary}${suffix}`, severity: "error" };
+    }
+  }
+}
+
+function basename(file: string): string {
+  const parts = file.split(/[\\/]/);
+  const name = parts.pop() ?? file;
+  // stories.py says little on its own: keep the folder it is in.
+  return name === "stories.py" && parts.length ? `${parts.pop()}/${name}` : name;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

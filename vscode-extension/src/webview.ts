@@ -1,0 +1,95 @@
+// The preview panel's HTML: an iframe on the preview server, behind a strict Content Security
+// Policy. No `vscode` import: unit-tested under plain Node.
+import { randomBytes } from "node:crypto";
+
+export const PREVIEW_VIEW_TYPE = "storyville.preview";
+
+export interface PreviewPage {
+  /** The preview URL as the webview can reach it (after `asExternalUri`); none yet: a notice. */
+  url?: string | undefined;
+  nonce: string;
+  /** What to say while there is no URL. */
+  notice?: string | undefined;
+}
+
+export function makeNonce(): string {
+  return randomBytes(18).toString("base64").replace(/[^A-Za-z0-9]/g, "");
+}
+
+/** `http://127.0.0.1:8080/x/` → `http://127.0.0.1:8080`; what CSP `frame-src` allows. */
+export function frameOrigin(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new Error(`not a web URL: ${url}`);
+  }
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
+export function contentSecurityPolicy(nonce: string, url?: string): string {
+  const frames = url ? frameOrigin(url) : "'none'";
+  return [
+    "default-src 'none'",
+    `frame-src ${frames}`,
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+/**
+ * What the preview iframe may do: run the catalog's scripts, keep its origin (the live-reload
+ * script keeps the scroll position in sessionStorage and opens a WebSocket), submit forms and
+ * open links in a browser. Not: navigate the webview itself.
+ */
+export const IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+export function previewHtml(page: PreviewPage): string {
+  const { url, nonce } = page;
+  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error("a nonce is base64");
+  const body = url
+    ? `<iframe id="preview" title="Storyville preview" src="${escapeHtml(url)}" sandbox="${IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`
+    : `<div id="notice"><p>${escapeHtml(page.notice ?? "Waiting for the storyville language server…")}</p></div>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(nonce, url))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Storyville Preview</title>
+<style nonce="${nonce}">
+  html, body { margin: 0; padding: 0; height: 100%; overflow: hidden; background: #fff; }
+  iframe { display: block; border: 0; width: 100%; height: 100vh; }
+  #notice { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-foreground, #333);
+    background: var(--vscode-editor-background, #fff); height: 100%; padding: 1.5rem; box-sizing: border-box; }
+</style>
+</head>
+<body>
+${body}
+<script nonce="${nonce}">
+(function () {
+  "use strict";
+  const vscode = acquireVsCodeApi();
+  vscode.setState({ url: ${scriptJson(url ?? null)} });
+  const frame = document.getElementById("preview");
+  window.addEventListener("message", (event) => {
+    if (frame && event.source === frame.contentWindow) return; // the page's own messages
+    const message = event.data;
+    if (frame && message && message.type === "reload") frame.src = frame.src;
+  });
+})();
+</script>
+</body>
+</html>
+`;
+}

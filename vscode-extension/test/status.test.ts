@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { formatDuration, statusView } from "../src/status";
+
+describe("statusView", () => {
+  it("spins while building", () => {
+    const view = statusView({ kind: "building", message: "importing stories" });
+    assert.equal(view.text, "$(sync~spin) Storyville: building…");
+    assert.match(view.tooltip, /importing stories/);
+  });
+  it("shows the build time after a good build", () => {
+    const view = statusView({ kind: "finished", result: { ok: true, durationMs: 42.4, summary: "built 12 stories" } });
+    assert.equal(view.text, "$(check) Storyville 42 ms");
+    assert.equal(view.severity, "normal");
+    assert.match(view.tooltip, /built 12 stories/);
+  });
+  it("names the error after a failed build", () => {
+    const view = statusView({
+      kind: "finished",
+      result: { ok: false, mode: "syntax-check", summary: "invalid syntax", errors: [{ kind: "syntax", message: "invalid syntax", file: "/ws/shop/button/stories.py", line: 7 }] },
+    });
+    assert.equal(view.text, "$(error) Storyville: syntax (button/stories.py:7)");
+    assert.equal(view.severity, "error");
+  });
+  it("counts several errors", () => {
+    const error = { kind: "import", message: "m", file: null, line: null };
+    assert.equal(statusView({ kind: "finished", result: { ok: false, errors: [error, error, error] } }).text, "$(error) Storyville: 3 errors");
+  });
+  it("says when the server cannot run", () => {
+    const view = statusView({ kind: "failed", problem: "Python 3.11 is too old" });
+    assert.equal(view.severity, "error");
+    assert.match(view.tooltip, /too old.*logs/);
+  });
+});
+
+describe("formatDuration", () => {
+  it("uses ms below a second, then seconds", () => {
+    assert.equal(formatDuration(3.2), "3 ms");
+    assert.equal(formatDuration(1234), "1.23 s");
+    assert.equal(formatDuration(12_345), "12.3 s");
+    assert.equal(formatDuration(undefined), "");
+  });
+});
