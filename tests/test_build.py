@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -378,3 +379,32 @@ def test_a_catalog_written_for_storyville_01_builds_unchanged(tmp_path: Path) ->
     assert "<strong>Badge</strong></a>" in (site / "components/index.html").read_text()  # its dir
     themed = (site / "components/card/0/themed.html").read_text()
     assert '<main><div class="card"><h3>Hello</h3><p>World</p></div></main>' in themed
+
+
+def test_the_package_in_the_current_directory_wins_over_another_copy_on_pythonpath(
+    tmp_path: Path,
+) -> None:
+    here, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    ours = new_catalog(here, SIMPLE)
+    other = CatalogDir(elsewhere, ours.package)
+    other.write_tree(
+        {
+            **SIMPLE,
+            "widgets/button/button.py": SIMPLE["widgets/button/button.py"].replace(
+                "{label}", "OTHER COPY"
+            ),
+        }
+    )
+    # The workspace is on the path too, but behind the other copy (the console script does
+    # not put the current directory first the way `python -m` does).
+    env_path = {"PYTHONPATH": f"{elsewhere}:{here}"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "storyville"), "build", ours.package, "out"],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env_path},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Buy now" in story_markup(here / "out/widgets/button/0/index.html")

@@ -351,3 +351,23 @@ async def test_10_same_size_saves_within_one_second(workspace) -> None:
         assert source.stat().st_size == stat.st_size
         await client.reload()
     assert "<p>v2</p>" in canvas(server, "parts/version/0/")
+
+
+async def test_an_editors_temporary_file_does_not_force_a_full_build(workspace) -> None:
+    catalog = new_catalog(
+        workspace[0],
+        {
+            "stories.py": ROOT_STORIES,
+            "parts/stories.py": SECTION,
+            "parts/one/comp.py": "from tdom import html\ndef One():\n    return html(t'<p>one-v1</p>')\n",
+        },
+    )
+    catalog.write("parts/one/stories.py", subject(f"{catalog.package}.parts.one.comp", "One"))
+    server = serve(workspace, catalog)
+    component = catalog.dir / "parts/one/comp.py"
+    mark = server.mark()
+    scratch = component.with_name("sedX1b2c3")  # what `sed -i` and some editors write first
+    scratch.write_text(component.read_text().replace("one-v1", "one-v2"))
+    scratch.replace(component)
+    assert server.wait_for(r"built .*\[(partial|full)\]", after=mark).group(1) == "partial"
+    assert "one-v2" in canvas(server, "parts/one/0/")

@@ -27,6 +27,7 @@ from storyville.build.markup import to_html
 from storyville.build.result import BuildError, ErrorKind
 from storyville.build.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.catalog.discovery import (
+    CatalogNotFound,
     StoriesModule,
     StructureError,
     find_stories_modules,
@@ -257,13 +258,28 @@ def structure_errors(snapshot: Snapshot) -> list[BuildError]:
     return errors
 
 
+def _check_imported_from(package: str, root: Path) -> None:
+    """The package Python imports must be the directory we walked, not another copy."""
+    try:
+        imported = importlib.import_module(package)
+    except Exception:  # noqa: BLE001 - its stories modules will report the error, located
+        return
+    locations = [Path(p).resolve() for p in getattr(imported, "__path__", [])]
+    if locations and root.resolve() not in locations:
+        raise CatalogNotFound(
+            f"{package!r} imports from {locations[0]}, not {root}: another copy comes "
+            "earlier on sys.path (check PYTHONPATH)"
+        )
+
+
 def collect(job: BuildJob) -> Collected:
     """Import the catalog's stories modules, assemble the tree and render every story."""
     started = perf_counter()
     linecache.checkcache()
-    for entry in reversed(job.search_path):
-        if entry not in sys.path:
-            sys.path.insert(0, entry)
+    for entry in reversed(job.search_path):  # first, even if already on the path further down
+        if entry in sys.path:
+            sys.path.remove(entry)
+        sys.path.insert(0, entry)
     if job.content_keyed_imports:
         from storyville.build import bytecode  # only the dev loop needs it
 
@@ -279,6 +295,7 @@ def collect(job: BuildJob) -> Collected:
     if job.modules is not None:
         chosen = set(job.modules)
         wanted = [m for m in everything if m.path == "" or m.module in chosen]
+    _check_imported_from(job.package, root)
     renderer = _Renderer(job.package, user, job.with_assertions)
     recorder = ImportRecorder() if job.record_imports else None
     loaded: list[tuple[StoriesModule, CatalogNode, SourceRef]] = []

@@ -75,6 +75,7 @@ class DevSession:
         self.builds = 0
         self.last_result: BuildResult | None = None
         self.on_phase: Callable[[str], None] | None = None
+        self.assets: set[str] = set()  # non-Python files in the package at the last good build
 
     # --- planning ----------------------------------------------------------------------
 
@@ -98,7 +99,13 @@ class DevSession:
             modules = self.graph.modules_for([file])
             if modules:
                 changed_modules |= modules
-            elif inside and path.suffix != ".py" and not _ignored(path):
+            elif (
+                inside
+                and path.suffix != ".py"
+                and not _ignored(path)
+                # not a temporary file that came and went (an editor's or sed's)
+                and (path.exists() or file in self.assets)
+            ):
                 return Plan(None, f"{path.name} is not Python: pages may read it")
         affected = self.graph.dependents(changed_modules)
         if self.snapshot.nodes[""].module in affected:
@@ -168,6 +175,7 @@ class DevSession:
         report = await asyncio.to_thread(self.writer.write, files)
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
+        self.assets = await asyncio.to_thread(_package_assets, self.package_dir)
         if collected.graph is not None:
             self.graph = collected.graph if plan.full else self.graph.merged(collected.graph)
         self.dirty -= attempt.covered
@@ -199,6 +207,15 @@ class DevSession:
                     parts = path.relative_to(root).parts
                     paths.add(root / parts[0] if len(parts) > 1 else path)
         return {p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)}
+
+
+def _package_assets(root: Path) -> set[str]:
+    """Files of the package that are not Python (templates, data, static files)."""
+    return {
+        str(p)
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc") and not _ignored(p.relative_to(root))
+    }
 
 
 def _ignored(path: Path) -> bool:
