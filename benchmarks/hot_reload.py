@@ -167,7 +167,7 @@ def component_edits(workspace: Path) -> list[Edit]:
                     modules[0],
                     f"{subject}/0/index.html",
                     tag,
-                    tag + ' data-edit="e{n}"',
+                    tag + " data-edit=e{n}",  # unquoted: safe in any string literal
                     'data-edit="e{n}"',
                 )
             )
@@ -227,7 +227,11 @@ async def next_reload(sockets: list[websockets.ClientConnection]) -> None:
 async def measure(
     server: Server, edits: list[Edit], count: int, pace: float = THINK
 ) -> tuple[list[float], int]:
-    """Seconds from write to reload message for `count` edits; and how many pages were stale."""
+    """Seconds from write to reload message for `count` edits; and how many pages were stale.
+
+    The files are restored afterwards, so the next measurement starts from the original.
+    """
+    originals = {edit.file: edit.file.read_text() for edit in edits}
     latencies, stale = [], 0
     for n in range(count):
         edit = edits[n % len(edits)]
@@ -253,6 +257,9 @@ async def measure(
         page = httpx.get(server.url + page_for(server, edit)).text
         stale += edit.marker.format(n=n) not in html.unescape(page)
         await asyncio.sleep(pace)
+    for file, text in originals.items():
+        file.write_text(text)
+    await asyncio.sleep(2)  # let the server rebuild the restored files before what follows
     return latencies, stale
 
 
@@ -299,6 +306,9 @@ async def run_variant(variant: str, args: argparse.Namespace) -> VariantResult:
         shutil.copytree(
             REPO / "examples", workspace / "examples", ignore=shutil.ignore_patterns("__pycache__")
         )
+        if args.library:  # a catalog using heavier libraries, imported by every build
+            package = workspace / "examples/huge/__init__.py"
+            package.write_text(package.read_text() + f"\nimport {args.library}  # noqa\n")
         server = start(variant, workspace)
         try:
             poller = Poller(server.url + "index.html")
@@ -313,6 +323,9 @@ async def run_variant(variant: str, args: argparse.Namespace) -> VariantResult:
                 stories, components, stale_s + stale_c, poller.failed, poller.ok + poller.failed
             )
             if variant == "storyville" and args.rebuilds:
+                # RSS settles over the first ~100 rebuilds (page memo, allocator arenas):
+                # growth is measured over `rebuilds` more after that warm-up.
+                await measure(server, component_edits(workspace), 100, pace=0.05)
                 warm = server.rss_mb()
                 await measure(server, component_edits(workspace), args.rebuilds, pace=0.05)
                 row.rss = (rss_start, warm, server.rss_mb())
@@ -331,6 +344,7 @@ def main() -> None:
     parser.add_argument("--rebuilds", type=int, default=200, help="for the RSS measurement")
     parser.add_argument("--lost-trials", type=int, default=9)
     parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--library", help="make a component import this module (e.g. asyncio)")
     args = parser.parse_args()
     results = {v: asyncio.run(run_variant(v, args)) for v in args.variants.split(",")}
     baseline = results.get("fresh-process")
@@ -372,8 +386,8 @@ def main() -> None:
     if ours and ours.rss:
         start, warm, end = ours.rss
         print(
-            f"\nserver RSS: {start:.0f} MB after the first build, {warm:.0f} MB warm, "
-            f"{end:.0f} MB after {args.rebuilds} more rebuilds "
+            f"\nserver RSS: {start:.1f} MB after the first build, {warm:.1f} MB after 100 "
+            f"warm-up rebuilds, {end:.1f} MB after {args.rebuilds} more "
             f"({(end - warm) / warm * 100:+.1f} %)"
         )
     if ours and ours.lost is not None:
