@@ -1,17 +1,22 @@
-# Two commands (README): `make demo` runs storyville on the huge example, `make test` runs
-# every check. Both set up what they need on a fresh machine and are quick the second time.
+# The two commands of the README:
+#   make demo   sets everything up and serves the huge example catalog with hot reload
+#   make test   sets everything up and runs every check and test suite
+# Both work on a fresh machine (Debian, root) and are quick the second time.
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8080
 
-.PHONY: demo test setup lint typecheck pytest
+.PHONY: demo test setup test-tools lint typecheck pytest extension benchmarks
 
 setup:
 	@scripts/setup.sh
 
 demo: setup
-	$(BIN)/storyville build examples.huge build/site
-	@echo "The site is in build/site (open build/site/index.html)."
+	$(BIN)/storyville serve examples.huge --port $(PORT)
+
+test-tools:
+	@scripts/setup-test-tools.sh
 
 lint: setup
 	$(BIN)/ruff format --check .
@@ -20,7 +25,15 @@ lint: setup
 typecheck: setup
 	$(BIN)/basedpyright
 
-pytest: setup
+extension:
+	@scripts/extension.sh
+
+pytest: setup test-tools extension
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+benchmarks: setup
+	$(BIN)/python -m benchmarks.cold_build
+	$(BIN)/python -m benchmarks.hot_reload
+	$(BIN)/python -m benchmarks.lsp_latency
