@@ -93,3 +93,47 @@ SIMPLE = {
             )
     """,
 }
+
+
+# A catalog for dev-loop tests: a `Parts` section with one subject per component.
+ROOT_STORIES = """
+    from storyville import Catalog
+
+    def this_catalog() -> Catalog:
+        return Catalog(title="Lab")
+"""
+SECTION = """
+    from storyville import Section
+
+    def this_section() -> Section:
+        return Section(title="Parts")
+"""
+
+
+def subject(module: str, target: str, props: str = "{}") -> str:
+    return f"""
+        from storyville import Story, Subject
+        from {module} import {target}
+
+        def this_subject() -> Subject:
+            return Subject(title="{target}", target={target}, items=[Story(props={props})])
+    """
+
+
+def lab(root: Path, components: dict[str, tuple[str, str]], **files: str) -> CatalogDir:
+    """A catalog with a `Parts` section holding one subject per component:
+    name -> (source of `parts/<name>/comp.py`, the component's name)."""
+    catalog = new_catalog(
+        root,
+        {
+            "stories.py": ROOT_STORIES,
+            "parts/stories.py": SECTION,
+            **files,
+            **{f"parts/{name}/comp.py": source for name, (source, _) in components.items()},
+        },
+    )
+    for name, (_, target) in components.items():
+        catalog.write(
+            f"parts/{name}/stories.py", subject(f"{catalog.package}.parts.{name}.comp", target)
+        )
+    return catalog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import os
 import re
@@ -118,3 +119,11 @@ class ReloadClient:
                 message = json.loads(await self.socket.recv())
                 if message.get("type") == "reload":
                     return message
+
+
+def canvas(server: ServeProcess, page: str) -> str:
+    response = server.get(page)
+    assert response.status_code == 200, response.text
+    match = re.search(r'srcdoc="([^"]*)"', response.text)
+    assert match, response.text
+    return html.unescape(match.group(1))

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium
-from tests.helpers import new_catalog
+from tests.helpers import ROOT_STORIES, SECTION, new_catalog
 from tests.serving import ServeProcess
-from tests.test_hot_reload import ROOT_STORIES, SECTION
 
 pytestmark = pytest.mark.browser
 

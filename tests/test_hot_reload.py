@@ -3,48 +3,15 @@
 
 from __future__ import annotations
 
-import html
 import os
 import py_compile
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import CatalogDir, new_catalog
-from tests.serving import ReloadClient, ServeProcess
-
-ROOT_STORIES = """
-    from storyville import Catalog
-
-    def this_catalog() -> Catalog:
-        return Catalog(title="Lab")
-"""
-SECTION = """
-    from storyville import Section
-
-    def this_section() -> Section:
-        return Section(title="Parts")
-"""
-
-
-def subject(module: str, target: str, props: str = "{}") -> str:
-    return f"""
-        from storyville import Story, Subject
-        from {module} import {target}
-
-        def this_subject() -> Subject:
-            return Subject(title="{target}", target={target}, items=[Story(props={props})])
-    """
-
-
-def canvas(server: ServeProcess, page: str) -> str:
-    response = server.get(page)
-    assert response.status_code == 200, response.text
-    match = re.search(r'srcdoc="([^"]*)"', response.text)
-    assert match, response.text
-    return html.unescape(match.group(1))
+from tests.helpers import ROOT_STORIES, SECTION, CatalogDir, lab, new_catalog, subject
+from tests.serving import ReloadClient, ServeProcess, canvas
 
 
 @pytest.fixture
@@ -68,25 +35,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 async def test_1_component_imported_by_name_shows_its_new_markup(workspace) -> None:
-    catalog = new_catalog(
-        workspace[0],
-        {
-            "stories.py": ROOT_STORIES,
-            "parts/stories.py": SECTION,
-            "parts/button/button.py": """
-            from tdom import html
-            def Button():
-                return html(t'<button class="v1">Go</button>')
-        """,
-        },
-    )
-    catalog.write(
-        "parts/button/stories.py", subject(f"{catalog.package}.parts.button.button", "Button")
-    )
+    button = "from tdom import html\n\ndef Button():\n    return html(t'<button class=\"v1\">Go</button>')\n"
+    catalog = lab(workspace[0], {"button": (button, "Button")})
     server = serve(workspace, catalog)
     assert 'class="v1"' in canvas(server, "parts/button/0/")
     async with ReloadClient(server.url) as client:
-        edit(catalog.dir / "parts/button/button.py", 'class="v1"', 'class="v2"')
+        edit(catalog.dir / "parts/button/comp.py", 'class="v1"', 'class="v2"')
         message = await client.reload()
     assert "parts/button/0/index.html" in message["pages"]
     assert 'class="v2"' in canvas(server, "parts/button/0/")
@@ -249,17 +203,9 @@ async def test_6_and_8_module_state_is_fresh_and_side_effects_run_once(workspace
 
 
 async def test_7_a_broken_module_holds_back_a_good_change_until_fixed(workspace) -> None:
-    catalog = new_catalog(
-        workspace[0],
-        {
-            "stories.py": ROOT_STORIES,
-            "parts/stories.py": SECTION,
-            "parts/one/comp.py": "from tdom import html\ndef One():\n    return html(t'<p>one-v1</p>')\n",
-            "parts/two/comp.py": "from tdom import html\ndef Two():\n    return html(t'<p>two-v1</p>')\n",
-        },
-    )
-    catalog.write("parts/one/stories.py", subject(f"{catalog.package}.parts.one.comp", "One"))
-    catalog.write("parts/two/stories.py", subject(f"{catalog.package}.parts.two.comp", "Two"))
+    one = "from tdom import html\ndef One():\n    return html(t'<p>one-v1</p>')\n"
+    two = "from tdom import html\ndef Two():\n    return html(t'<p>two-v1</p>')\n"
+    catalog = lab(workspace[0], {"one": (one, "One"), "two": (two, "Two")})
     server = serve(workspace, catalog)
     mark = server.mark()
     edit(catalog.dir / "parts/one/comp.py", "one-v1", "one-v2")
@@ -275,51 +221,36 @@ async def test_7_a_broken_module_holds_back_a_good_change_until_fixed(workspace)
     assert "one-v2" in canvas(server, "parts/one/0/")
 
 
-C_EXTENSION_CATALOG = {
-    "stories.py": ROOT_STORIES,
-    "parts/stories.py": SECTION,
-    "parts/money/comp.py": """
-        import decimal, sqlite3, array
-        from tdom import html
-        def Money(amount="1.10"):
-            db = sqlite3.connect(":memory:")
-            (one,) = db.execute("select 1").fetchone()
-            total = decimal.Decimal(amount) * one + sum(array.array("i", [0]))
-            return html(t'<p>total {total}</p>')
-    """,
-}
+MONEY = """
+    import decimal, sqlite3, array
+    from tdom import html
+    def Money(amount="1.10"):
+        db = sqlite3.connect(":memory:")
+        (one,) = db.execute("select 1").fetchone()
+        total = decimal.Decimal(amount) * one + sum(array.array("i", [0]))
+        return html(t'<p>total {total}</p>')
+"""
 
 
 async def test_9_c_extensions_build_on_every_rebuild(workspace) -> None:
-    catalog = new_catalog(workspace[0], C_EXTENSION_CATALOG)
-    catalog.write("parts/money/stories.py", subject(f"{catalog.package}.parts.money.comp", "Money"))
+    catalog = lab(workspace[0], {"money": (MONEY, "Money")})
     server = serve(workspace, catalog)
     assert "total 1.10" in canvas(server, "parts/money/0/")
     async with ReloadClient(server.url) as client:
-        for amount in ("2.20", "3.30"):
-            edit(
-                catalog.dir / "parts/money/comp.py",
-                '"1.10"' if amount == "2.20" else '"2.20"',
-                f'"{amount}"',
-            )
+        for old, new in (('"1.10"', '"2.20"'), ('"2.20"', '"3.30"')):
+            edit(catalog.dir / "parts/money/comp.py", old, new)
             await client.reload()
-            assert f"total {amount}" in canvas(server, "parts/money/0/")
+            assert f"total {new.strip(chr(34))}" in canvas(server, "parts/money/0/")
 
 
 def test_9_an_extension_that_refuses_subinterpreters_is_named(workspace) -> None:
-    catalog = new_catalog(
-        workspace[0],
-        {
-            **C_EXTENSION_CATALOG,
-            "parts/money/comp.py": """
-            import curses  # _curses does not support subinterpreters
-            from tdom import html
-            def Money():
-                return html(t'<p>curses {curses.COLOR_RED}</p>')
-        """,
-        },
-    )
-    catalog.write("parts/money/stories.py", subject(f"{catalog.package}.parts.money.comp", "Money"))
+    curses_money = """
+        import curses  # _curses does not support subinterpreters
+        from tdom import html
+        def Money():
+            return html(t'<p>curses {curses.COLOR_RED}</p>')
+    """
+    catalog = lab(workspace[0], {"money": (curses_money, "Money")})
     server = ServeProcess(workspace[0], catalog.package)
     workspace[1].append(server)
     server.start()
@@ -331,15 +262,8 @@ def test_9_an_extension_that_refuses_subinterpreters_is_named(workspace) -> None
 
 
 async def test_10_same_size_saves_within_one_second(workspace) -> None:
-    catalog = new_catalog(
-        workspace[0],
-        {
-            "stories.py": ROOT_STORIES,
-            "parts/stories.py": SECTION,
-            "parts/version/comp.py": "from tdom import html\ndef V():\n    return html(t'<p>v1</p>')\n",
-        },
-    )
-    catalog.write("parts/version/stories.py", subject(f"{catalog.package}.parts.version.comp", "V"))
+    version = "from tdom import html\ndef V():\n    return html(t'<p>v1</p>')\n"
+    catalog = lab(workspace[0], {"version": (version, "V")})
     source = catalog.dir / "parts/version/comp.py"
     py_compile.compile(str(source))  # a .pyc that CPython would trust for a same-size edit
     stat = source.stat()
@@ -354,15 +278,8 @@ async def test_10_same_size_saves_within_one_second(workspace) -> None:
 
 
 async def test_an_editors_temporary_file_does_not_force_a_full_build(workspace) -> None:
-    catalog = new_catalog(
-        workspace[0],
-        {
-            "stories.py": ROOT_STORIES,
-            "parts/stories.py": SECTION,
-            "parts/one/comp.py": "from tdom import html\ndef One():\n    return html(t'<p>one-v1</p>')\n",
-        },
-    )
-    catalog.write("parts/one/stories.py", subject(f"{catalog.package}.parts.one.comp", "One"))
+    one = "from tdom import html\ndef One():\n    return html(t'<p>one-v1</p>')\n"
+    catalog = lab(workspace[0], {"one": (one, "One")})
     server = serve(workspace, catalog)
     component = catalog.dir / "parts/one/comp.py"
     mark = server.mark()

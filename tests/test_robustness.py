@@ -10,26 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, new_catalog
-from tests.serving import ReloadClient, ServeProcess
-from tests.test_hot_reload import ROOT_STORIES, SECTION, canvas, subject
+from tests.helpers import REPO, lab
+from tests.serving import ReloadClient, ServeProcess, canvas
 
 GOOD = "from tdom import html\n\ndef Widget():\n    return html(t'<p>fine</p>')\n"
 
 
 @pytest.fixture
-def lab(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path]]:
-    catalog = new_catalog(
-        tmp_path,
-        {
-            "stories.py": ROOT_STORIES,
-            "parts/stories.py": SECTION,
-            "parts/widget/comp.py": GOOD,
-        },
-    )
-    catalog.write(
-        "parts/widget/stories.py", subject(f"{catalog.package}.parts.widget.comp", "Widget")
-    )
+def running(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path]]:
+    catalog = lab(tmp_path, {"widget": (GOOD, "Widget")})
     server = ServeProcess(tmp_path, catalog.package, ("--time-limit", "2")).start()
     assert "<p>fine</p>" in canvas(server, "parts/widget/0/")
     yield server, catalog.dir / "parts/widget/comp.py"
@@ -55,8 +44,8 @@ BREAKAGES = {
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
-async def test_server_survives_and_recovers(lab, breakage: str) -> None:
-    server, component = lab
+async def test_server_survives_and_recovers(running, breakage: str) -> None:
+    server, component = running
     source, reported = BREAKAGES[breakage]
     mark = server.mark()
     component.write_text(source)

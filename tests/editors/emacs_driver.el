@@ -1,6 +1,6 @@
 ;;; Drives Emacs (batch) through storyville's language server with eglot, for
 ;;; tests/editors/test_emacs.py: wait for the server, break the visited stories.py, save,
-;;; read the flymake diagnostic, fix, save, see it cleared. Writes JSON to $STORYVILLE_EMACS_OUT.
+;;; read the flymake diagnostic, fix, save, see it cleared. Writes JSON to $STORYVILLE_OUT.
 (require 'json)
 ;; -Q skips Debian's startup, which puts its packaged ELPA libraries (eglot 1.9) on the path.
 (let ((default-directory "/usr/share/emacs/site-lisp/elpa/"))
@@ -19,7 +19,7 @@
     (funcall predicate)))
 
 (defun storyville-test-finish (result)
-  (with-temp-file (getenv "STORYVILLE_EMACS_OUT") (insert (json-encode result)))
+  (with-temp-file (getenv "STORYVILLE_OUT") (insert (json-encode result)))
   (kill-emacs (if (alist-get 'ok result) 0 1)))
 
 (defvar storyville-test-builds 0)

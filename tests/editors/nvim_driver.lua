@@ -1,6 +1,6 @@
 -- Drives headless Neovim 0.7 through storyville's language server for tests/editors/test_neovim.py:
 -- wait for the first build, break the open stories.py, :write, read the diagnostic, fix it,
--- :write, see it cleared. Writes what happened as JSON to $STORYVILLE_NVIM_OUT.
+-- :write, see it cleared. Writes what happened as JSON to $STORYVILLE_OUT.
 vim.g.loaded_python3_provider = 0
 vim.o.swapfile = false
 vim.o.shadafile = "NONE"
@@ -15,7 +15,7 @@ end
 dofile(os.getenv("STORYVILLE_SNIPPET"))
 
 local function finish(result)
-  local f = assert(io.open(os.getenv("STORYVILLE_NVIM_OUT"), "w"))
+  local f = assert(io.open(os.getenv("STORYVILLE_OUT"), "w"))
   f:write(vim.fn.json_encode(result))
   f:close()
   vim.cmd(result.ok and "qall!" or "cquit! 1")

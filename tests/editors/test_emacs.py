@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.editors.workspace import editor_workspace
 from tests.helpers import REPO
 
 pytestmark = pytest.mark.editor
@@ -20,25 +19,9 @@ HERE = Path(__file__).resolve().parent
 def test_eglot_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_path: Path) -> None:
     emacs = shutil.which("emacs")
     assert emacs, "Emacs is missing: `make test` installs Debian's emacs-nox and elpa-eglot"
-    shutil.copytree(
-        REPO / "examples/minimal",
-        tmp_path / "examples/minimal",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
-    (tmp_path / "examples/__init__.py").write_text("")
-    stories = tmp_path / "examples/minimal/components/greeting/stories.py"
-    line = stories.read_text().splitlines().index("def this_subject() -> Subject:")
+    workspace = editor_workspace(tmp_path)
     out = tmp_path / "emacs.json"
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path / "home"),
-        "STORYVILLE_PYTHON": sys.executable,
-        "STORYVILLE_PACKAGE": "examples.minimal",
-        "STORYVILLE_SNIPPET": str(REPO / "docs/snippets/emacs-eglot.el"),
-        "STORYVILLE_FILE": str(stories),
-        "STORYVILLE_BREAK_LINE": str(line),
-        "STORYVILLE_EMACS_OUT": str(out),
-    }
+    env = workspace.env("emacs-eglot.el", out) | {"HOME": str(tmp_path / "home")}
     done = subprocess.run(
         [emacs, "--batch", "-Q", "-l", str(HERE / "emacs_driver.el")],
         cwd=tmp_path,
@@ -51,7 +34,7 @@ def test_eglot_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_pat
     assert out.exists(), done.stderr[-3000:]
     result = json.loads(out.read_text())
     assert result["ok"], (result, done.stderr[-2000:])
-    assert result["line"] == line
+    assert result["line"] == workspace.line
     assert "SyntaxError" in result["message"]
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.editors.workspace import editor_workspace
 from tests.helpers import REPO
 
 pytestmark = pytest.mark.editor
@@ -20,29 +19,14 @@ HERE = Path(__file__).resolve().parent
 def test_neovim_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_path: Path) -> None:
     nvim = shutil.which("nvim")
     assert nvim, "Neovim is missing: `make test` installs Debian's neovim package"
-    shutil.copytree(
-        REPO / "examples/minimal",
-        tmp_path / "examples/minimal",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
-    (tmp_path / "examples/__init__.py").write_text("")
-    stories = tmp_path / "examples/minimal/components/greeting/stories.py"
-    line = stories.read_text().splitlines().index("def this_subject() -> Subject:")
+    workspace = editor_workspace(tmp_path)
     out = tmp_path / "nvim.json"
-    env = {
-        **os.environ,
-        "STORYVILLE_PYTHON": sys.executable,
-        "STORYVILLE_PACKAGE": "examples.minimal",
-        "STORYVILLE_SNIPPET": str(REPO / "docs/snippets/neovim-0.7.lua"),
-        "STORYVILLE_BREAK_LINE": str(line),
-        "STORYVILLE_NVIM_OUT": str(out),
-        **{
-            f"XDG_{d}_HOME": str(tmp_path / f"xdg-{d.lower()}")
-            for d in ("CONFIG", "DATA", "STATE", "CACHE")
-        },
+    env = workspace.env("neovim-0.7.lua", out) | {
+        f"XDG_{d}_HOME": str(tmp_path / f"xdg-{d.lower()}")
+        for d in ("CONFIG", "DATA", "STATE", "CACHE")
     }
     done = subprocess.run(
-        [nvim, "--headless", "-u", str(HERE / "nvim_driver.lua"), str(stories)],
+        [nvim, "--headless", "-u", str(HERE / "nvim_driver.lua"), str(workspace.stories)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -54,7 +38,7 @@ def test_neovim_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_pa
     result = json.loads(out.read_text())
     assert result["ok"], result
     [diagnostic] = result["diagnostics"]
-    assert diagnostic["lnum"] == line  # 0-based, the line we broke
+    assert diagnostic["lnum"] == workspace.line  # 0-based, the line we broke
     assert diagnostic["source"] == "storyville"
     assert "SyntaxError" in diagnostic["message"]
     assert result["cleared"] is True

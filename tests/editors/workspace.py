@@ -1,0 +1,43 @@
+"""What the Neovim and Emacs tests share: a workspace, a file to break, the driver's env."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.helpers import REPO
+
+
+@dataclass(frozen=True)
+class EditorWorkspace:
+    root: Path
+    stories: Path  # the stories.py the editor opens, breaks and fixes
+    line: int  # 0-based: the line it breaks
+
+    def env(self, snippet: str, out: Path) -> dict[str, str]:
+        """The environment of an editor driver: the snippet under test and its inputs."""
+        return {
+            **os.environ,
+            "STORYVILLE_PYTHON": sys.executable,
+            "STORYVILLE_PACKAGE": "examples.minimal",
+            "STORYVILLE_SNIPPET": str(REPO / "docs/snippets" / snippet),
+            "STORYVILLE_FILE": str(self.stories),
+            "STORYVILLE_BREAK_LINE": str(self.line),
+            "STORYVILLE_OUT": str(out),
+        }
+
+
+def editor_workspace(tmp_path: Path) -> EditorWorkspace:
+    """A copy of examples/minimal; the line to break is its subject's factory."""
+    shutil.copytree(
+        REPO / "examples/minimal",
+        tmp_path / "examples/minimal",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    (tmp_path / "examples/__init__.py").write_text("")
+    stories = tmp_path / "examples/minimal/components/greeting/stories.py"
+    line = stories.read_text().splitlines().index("def this_subject() -> Subject:")
+    return EditorWorkspace(tmp_path, stories, line)
