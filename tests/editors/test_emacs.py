@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,20 +18,12 @@ def test_eglot_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_pat
     emacs = shutil.which("emacs")
     assert emacs, "Emacs is missing: `make test` installs Debian's emacs-nox and elpa-eglot"
     workspace = editor_workspace(tmp_path)
-    out = tmp_path / "emacs.json"
-    env = workspace.env("emacs-eglot.el", out) | {"HOME": str(tmp_path / "home")}
-    done = subprocess.run(
+    result, stderr = workspace.drive(
         [emacs, "--batch", "-Q", "-l", str(HERE / "emacs_driver.el")],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
+        "emacs-eglot.el",
+        {"HOME": str(tmp_path / "home")},
     )
-    assert out.exists(), done.stderr[-3000:]
-    result = json.loads(out.read_text())
-    assert result["ok"], (result, done.stderr[-2000:])
+    assert result["ok"], (result, stderr[-2000:])
     assert result["line"] == workspace.line
     assert "SyntaxError" in result["message"]
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,29 +18,20 @@ def test_neovim_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_pa
     nvim = shutil.which("nvim")
     assert nvim, "Neovim is missing: `make test` installs Debian's neovim package"
     workspace = editor_workspace(tmp_path)
-    out = tmp_path / "nvim.json"
-    env = workspace.env("neovim-0.7.lua", out) | {
-        f"XDG_{d}_HOME": str(tmp_path / f"xdg-{d.lower()}")
-        for d in ("CONFIG", "DATA", "STATE", "CACHE")
-    }
-    done = subprocess.run(
+    result, _ = workspace.drive(
         [nvim, "--headless", "-u", str(HERE / "nvim_driver.lua"), str(workspace.stories)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
+        "neovim-0.7.lua",
+        {
+            f"XDG_{d}_HOME": str(tmp_path / f"xdg-{d.lower()}")
+            for d in ("CONFIG", "DATA", "STATE", "CACHE")
+        },
     )
-    assert out.exists(), done.stderr[-3000:]
-    result = json.loads(out.read_text())
     assert result["ok"], result
     [diagnostic] = result["diagnostics"]
     assert diagnostic["lnum"] == workspace.line  # 0-based, the line we broke
     assert diagnostic["source"] == "storyville"
     assert "SyntaxError" in diagnostic["message"]
     assert result["cleared"] is True
-    assert done.returncode == 0
 
 
 def test_the_documented_snippet_is_the_tested_one() -> None:

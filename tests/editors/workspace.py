@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,22 @@ class EditorWorkspace:
             "STORYVILLE_BREAK_LINE": str(self.line),
             "STORYVILLE_OUT": str(out),
         }
+
+    def drive(self, argv: list[str], snippet: str, extra_env: dict[str, str]) -> tuple[dict, str]:
+        """Run an editor driver to its end; return the JSON it wrote and its stderr."""
+        out = self.root / "driver.json"
+        done = subprocess.run(
+            argv,
+            cwd=self.root,
+            env=self.env(snippet, out) | extra_env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        assert out.exists(), done.stderr[-3000:]
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(out.read_text()), done.stderr
 
 
 def editor_workspace(tmp_path: Path) -> EditorWorkspace:
