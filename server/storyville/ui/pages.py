@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from string.templatelib import Template
 
 import tdom
+from markupsafe import Markup
 
 from storyville.ui.components import (
     badges,
@@ -21,6 +23,39 @@ from storyville.ui.urls import story_url
 ASSETS = "_storyville"
 
 
+@cache
+def _head_links(root: str) -> Markup:
+    """The same for every page at one depth: rendered once per depth, not once per page."""
+    return Markup(
+        tdom.html(t"""<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="storyville">
+<link rel="icon" href={root + ASSETS + "/favicon.svg"} type="image/svg+xml">
+<link rel="stylesheet" href={root + ASSETS + "/pico.min.css"}>
+<link rel="stylesheet" href={root + ASSETS + "/storyville.css"}>
+<script src={root + ASSETS + "/catalog.js"} defer></script>
+<script src={root + ASSETS + "/nav.js"} defer></script>""")
+    )
+
+
+@cache
+def _topbar(root: str, catalog: str) -> Markup:
+    return Markup(
+        tdom.html(
+            t"""<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href={root + "index.html"}>{catalog}</a></li></ul></nav></header>"""
+        )
+    )
+
+
+@cache
+def _sidebar(root: str) -> Markup:
+    """nav.js fills it from catalog.js; the link is what shows without scripts."""
+    return Markup(
+        tdom.html(
+            t"""<aside class="sv-sidebar" id="sv-nav" aria-label="Catalog"><a href={root + "index.html"}>All sections</a></aside>"""
+        )
+    )
+
+
 def layout(spec: PageSpec, content: Template) -> Template:
     root = spec.root
     title = spec.title if spec.kind is PageKind.INDEX else f"{spec.title} · {spec.catalog}"
@@ -28,19 +63,13 @@ def layout(spec: PageSpec, content: Template) -> Template:
 <html lang="en" data-root={root} data-page={spec.url}>
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="storyville">
 <title>{title}</title>
-<link rel="icon" href={root + ASSETS + "/favicon.svg"} type="image/svg+xml">
-<link rel="stylesheet" href={root + ASSETS + "/pico.min.css"}>
-<link rel="stylesheet" href={root + ASSETS + "/storyville.css"}>
-<script src={root + ASSETS + "/catalog.js"} defer></script>
-<script src={root + ASSETS + "/nav.js"} defer></script>
+{_head_links(root)}
 </head>
 <body>
-<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href={root + "index.html"}>{spec.catalog}</a></li></ul></nav></header>
+{_topbar(root, spec.catalog)}
 <div class="sv-shell">
-<aside class="sv-sidebar" id="sv-nav" aria-label="Catalog"><a href={root + "index.html"}>All sections</a></aside>
+{_sidebar(root)}
 <main class="sv-main">
 {breadcrumbs(spec) if spec.crumbs else None}
 {content}
