@@ -272,6 +272,17 @@ def _check_imported_from(package: str, root: Path) -> None:
         )
 
 
+def _forget_directory_listings() -> None:
+    """Files may have appeared since the path finders listed their directories.
+
+    `importlib.invalidate_caches()` would do it too, but it imports importlib.metadata
+    (5 ms) in every fresh interpreter, which is every build.
+    """
+    for finder in list(sys.path_importer_cache.values()):
+        if (forget := getattr(finder, "invalidate_caches", None)) is not None:
+            forget()
+
+
 def collect(job: BuildJob) -> Collected:
     """Import the catalog's stories modules, assemble the tree and render every story."""
     started = perf_counter()
@@ -285,7 +296,7 @@ def collect(job: BuildJob) -> Collected:
 
         cache = Path(job.bytecode_cache) if job.bytecode_cache else None
         bytecode.install(job.roots, cache)
-    importlib.invalidate_caches()
+    _forget_directory_listings()
     provide_tdom_node_names()
     before = set(sys.modules)
     user = UserFiles.for_roots(job.roots)
