@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from storyville.build.pipeline import build
 from storyville.build.result import ErrorKind
+from storyville.build.writer import OutputError, SiteWriter
 
 from tests.helpers import REPO, SIMPLE, CatalogDir, new_catalog, run_cli
 
@@ -105,6 +106,27 @@ def test_refuses_to_write_into_a_foreign_directory(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "was not written by storyville" in done.stderr
     assert [p.name for p in precious.iterdir()] == ["thesis.txt"]
+
+
+def test_a_new_site_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    files = {"index.html": b"<p>home</p>", "a/" + "x" * 300 + ".html": b"name too long"}
+    with pytest.raises(OutputError, match="cannot write to"):
+        SiteWriter(tmp_path / "site").write(files.items())
+    assert list(tmp_path.iterdir()) == []  # no half site, no staging directory left behind
+
+
+def test_builds_into_an_empty_directory_and_through_a_symlink(tmp_path: Path) -> None:
+    catalog = new_catalog(tmp_path, SIMPLE)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    for target in ("empty", "link"):
+        result = build_ok(catalog, tmp_path / target)
+        assert result.pages_written == 5
+    assert (tmp_path / "empty/widgets/button/0/index.html").is_file()
+    assert (tmp_path / "link").is_symlink()
+    assert (tmp_path / "real/widgets/button/0/index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_unwritable_output_is_reported(tmp_path: Path) -> None:

@@ -83,11 +83,10 @@ def build(
     if collected.errors:
         timings["total"] = perf_counter() - started
         return summarize(collected, collected.snapshot, None, timings)
-    files = SiteRenderer().render(collected.snapshot)
-    rendered = perf_counter()
-    report = SiteWriter(output).write(files)
+    site_started = perf_counter()
+    # A new site is written while its pages render; an existing one once all have rendered.
+    report = SiteWriter(output).write(SiteRenderer().files(collected.snapshot))
     done = perf_counter()
-    timings["pages"] = rendered - started - timings["read"] - timings["render"]
-    timings["write"] = done - rendered
+    timings["pages+write"] = done - site_started
     timings["total"] = done - started
     return summarize(collected, collected.snapshot, report, timings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -173,8 +174,12 @@ class SiteRenderer:
         self.rendered = 0  # pages rendered by the last call
 
     def render(self, snapshot: Snapshot) -> dict[str, bytes]:
-        files = dict(static_assets())
-        files[f"{ASSETS}/catalog.js"] = catalog_script(snapshot)
+        return dict(self.files(snapshot))
+
+    def files(self, snapshot: Snapshot) -> Iterator[tuple[str, bytes]]:
+        """The site's files one by one, so that writing can start before rendering ends."""
+        yield from static_assets().items()
+        yield f"{ASSETS}/catalog.js", catalog_script(snapshot)
         pages: dict[str, tuple[PageSpec, bytes]] = {}
         self.rendered = 0
         for spec in page_specs(snapshot):
@@ -183,6 +188,5 @@ class SiteRenderer:
                 cached = (spec, render_page(spec))
                 self.rendered += 1
             pages[spec.url] = cached
-            files[spec.url] = cached[1]
+            yield spec.url, cached[1]
         self._pages = pages
-        return files

@@ -1,8 +1,11 @@
 """Write a site to disk: only files whose bytes changed, each replaced atomically.
 
-Everything is rendered before the first write, and each file is swapped in with
-`os.replace`, so a reader sees either the old or the new bytes, never a half-written file
-and never a 404 for a page that exists in both builds. A manifest records what storyville
+An existing site is rewritten only after everything rendered, and each changed file is
+swapped in with `os.replace`, so a reader sees either the old or the new bytes, never a
+half-written file and never a 404 for a page that exists in both builds. A new site is
+written into a sibling directory while its pages are still being rendered, then renamed
+into place: nobody can be reading it yet, so its files need no swap each, and a build or
+write that fails half-way leaves nothing behind. A manifest records what storyville
 wrote; a directory without one is never written into, so a mistyped path loses no data.
 """
 
@@ -11,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +42,6 @@ def _digest(data: bytes) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -47,6 +51,68 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _plain_write(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        handle.write(data)
+
+
+def _write_changed(root: Path, files: Mapping[str, bytes], names: tuple[str, ...]) -> None:
+    for directory in sorted({(root / name).parent for name in names}):
+        directory.mkdir(parents=True, exist_ok=True)
+    if len(names) > _PARALLEL_FROM:
+        # Creating files is latency-bound (journal, virtual disks): overlap it.
+        with ThreadPoolExecutor(_WRITERS, thread_name_prefix="storyville-write") as pool:
+            list(pool.map(lambda name: _atomic_write(root / name, files[name]), names))
+    else:
+        for name in names:
+            _atomic_write(root / name, files[name])
+
+
+def _write_new_site(
+    root: Path, files: Iterable[tuple[str, bytes]]
+) -> tuple[dict[str, bytes], bool]:
+    """Write into a sibling directory as files arrive, then rename it to `root`.
+
+    Returns everything written, and False when an empty `root` in the way cannot be
+    replaced (a mount point, say): the caller then writes in place.
+    """
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.", suffix=".new"))
+    written: dict[str, bytes] = {}
+    try:
+        staging.chmod(0o755)
+        made = {staging}
+        # Rendering holds the GIL and writing mostly waits on the disk: overlap the two.
+        with ThreadPoolExecutor(_WRITERS, thread_name_prefix="storyville-write") as pool:
+            pending = []
+            for name, data in files:
+                path = staging / name
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                written[name] = data
+                pending.append(pool.submit(_plain_write, path, data))
+            digests = {name: _digest(data) for name, data in written.items()}
+            pending.append(pool.submit(_plain_write, staging / MANIFEST, _manifest(digests)))
+            for done in pending:
+                done.result()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        staging.replace(root)  # an empty directory in the way is replaced too
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not root.is_dir():
+            raise
+        return written, False
+    return written, True
+
+
+def _manifest(digests: dict[str, str]) -> bytes:
+    return json.dumps({"files": digests}).encode()
 
 
 class SiteWriter:
@@ -73,10 +139,18 @@ class SiteWriter:
             )
         return {}
 
-    def write(self, files: dict[str, bytes]) -> WriteReport:
+    def write(self, stream: Iterable[tuple[str, bytes]]) -> WriteReport:
+        """Write a site's (name, bytes); a new site is written while the rest is rendered."""
         try:
+            if self._known is None and self._is_new():
+                site, renamed = _write_new_site(self.root, stream)
+                if renamed:
+                    self._known = {name: _digest(data) for name, data in site.items()}
+                    return WriteReport(self._pages(site), tuple(sorted(site)), ())
+            else:
+                site = dict(stream)
             known = self._known if self._known is not None else self._load_manifest()
-            digests = {name: _digest(data) for name, data in files.items()}
+            digests = {name: _digest(data) for name, data in site.items()}
             changed = tuple(
                 sorted(
                     name
@@ -85,27 +159,31 @@ class SiteWriter:
                 )
             )
             self.root.mkdir(parents=True, exist_ok=True)
-            if len(changed) > _PARALLEL_FROM:
-                # Creating files is latency-bound (journal, virtual disks): overlap it.
-                with ThreadPoolExecutor(_WRITERS, thread_name_prefix="storyville-write") as pool:
-                    list(
-                        pool.map(lambda name: _atomic_write(self.root / name, files[name]), changed)
-                    )
-            else:
-                for name in changed:
-                    _atomic_write(self.root / name, files[name])
+            _write_changed(self.root, site, changed)
             removed = tuple(sorted(set(known) - set(digests)))
             for name in removed:
                 (self.root / name).unlink(missing_ok=True)
                 self._prune(Path(name).parent)
             if changed or removed or self._known is None:
-                _atomic_write(self.root / MANIFEST, json.dumps({"files": digests}).encode())
+                _atomic_write(self.root / MANIFEST, _manifest(digests))
         except PermissionError as exc:
             raise OutputError(f"cannot write to {self.root}: permission denied") from exc
         except OSError as exc:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
-        return WriteReport(sum(1 for name in files if name.endswith(".html")), changed, removed)
+        return WriteReport(self._pages(site), changed, removed)
+
+    @staticmethod
+    def _pages(files: Mapping[str, bytes]) -> int:
+        return sum(1 for name in files if name.endswith(".html"))
+
+    def _is_new(self) -> bool:
+        """No site yet: the directory is missing or empty (a symlink is written through)."""
+        if self.root.is_symlink():
+            return False
+        if not self.root.exists():
+            return True
+        return self.root.is_dir() and not any(self.root.iterdir())
 
     def _prune(self, relative: Path) -> None:
         while relative != Path():

@@ -172,7 +172,7 @@ class DevSession:
         timings["pages"] = perf_counter() - mark
         mark = perf_counter()
         self._phase("writing the site")
-        report = await asyncio.to_thread(self.writer.write, files)
+        report = await asyncio.to_thread(self.writer.write, files.items())
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
         self.assets = await asyncio.to_thread(_package_assets, self.package_dir)
