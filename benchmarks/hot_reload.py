@@ -139,7 +139,7 @@ def story_edits(workspace: Path) -> list[Edit]:
             edits.append(
                 Edit(
                     stories,
-                    f"{subject}/0/index.html",
+                    f"{subject}/0.html",
                     f'title="{match.group(1)}"',
                     'title="Edited story {n}"',
                     "Edited story {n}<",
@@ -165,7 +165,7 @@ def component_edits(workspace: Path) -> list[Edit]:
             edits.append(
                 Edit(
                     modules[0],
-                    f"{subject}/0/index.html",
+                    f"{subject}/0.html",
                     tag,
                     tag + " data-edit=e{n}",  # unquoted: safe in any string literal
                     'data-edit="e{n}"',
@@ -182,9 +182,9 @@ async def drain(socket: websockets.ClientConnection) -> None:
 
 
 def page_for(server: Server, edit: Edit) -> str:
-    """Storyville 0.1.1 names story pages `story-N/` where storyville uses `N/`."""
+    """Storyville 0.1.1 names story pages `story-N/index.html` where storyville uses `N.html`."""
     if server.old:
-        return re.sub(r"/(\d+)/index.html$", r"/story-\1/index.html", edit.page)
+        return re.sub(r"/(\d+)\.html$", r"/story-\1/index.html", edit.page)
     return edit.page
 
 

@@ -36,7 +36,7 @@ def test_minimal_example_builds_with_the_cli(tmp_path: Path) -> None:
     done = run_cli("build", "examples.minimal", str(out), cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "2 stories" in done.stdout
-    assert "Hello, Ada!" in story_markup(out / "components/greeting/1/index.html")
+    assert "Hello, Ada!" in story_markup(out / "components/greeting/1.html")
     index = (out / "index.html").read_text()
     assert "Minimal Catalog" in index and "components/index.html" in index
     assert (out / "_storyville/pico.min.css").stat().st_size > 10_000
@@ -45,9 +45,9 @@ def test_minimal_example_builds_with_the_cli(tmp_path: Path) -> None:
 def test_pages_show_breadcrumbs_props_and_navigation_data(tmp_path: Path) -> None:
     catalog = new_catalog(tmp_path, SIMPLE)
     build_ok(catalog, tmp_path / "out")
-    page = (tmp_path / "out/widgets/button/1/index.html").read_text()
+    page = (tmp_path / "out/widgets/button/1.html").read_text()
     assert '<button class="secondary">Later</button>' in story_markup(
-        tmp_path / "out/widgets/button/1/index.html"
+        tmp_path / "out/widgets/button/1.html"
     )
     assert ">Widgets</a>" in page and ">Button</a>" in page  # breadcrumbs
     assert "<td>kind</td><td>&#39;secondary&#39;</td>" in page  # props table
@@ -55,13 +55,13 @@ def test_pages_show_breadcrumbs_props_and_navigation_data(tmp_path: Path) -> Non
     nav = (tmp_path / "out/_storyville/catalog.js").read_text()
     data = json.loads(nav.removeprefix("window.storyvilleCatalog = ").rstrip(";\n"))
     assert data["tree"][0]["t"] == "Widgets"
-    assert data["tree"][0]["c"][0]["c"][1] == {"t": "Secondary", "u": "widgets/button/1/index.html"}
+    assert data["tree"][0]["c"][0]["c"][1] == {"t": "Secondary", "u": "widgets/button/1.html"}
 
 
 def test_rebuild_without_changes_rewrites_nothing(tmp_path: Path) -> None:
     catalog = new_catalog(tmp_path, SIMPLE)
     first = build_ok(catalog, tmp_path / "out")
-    assert "widgets/button/0/index.html" in first.pages_changed
+    assert "widgets/button/0.html" in first.pages_changed
     second = build_ok(catalog, tmp_path / "out")
     assert second.pages_changed == ()
     assert second.pages_written == first.pages_written == 5
@@ -123,9 +123,9 @@ def test_builds_into_an_empty_directory_and_through_a_symlink(tmp_path: Path) ->
     for target in ("empty", "link"):
         result = build_ok(catalog, tmp_path / target)
         assert result.pages_written == 5
-    assert (tmp_path / "empty/widgets/button/0/index.html").is_file()
+    assert (tmp_path / "empty/widgets/button/0.html").is_file()
     assert (tmp_path / "link").is_symlink()
-    assert (tmp_path / "real/widgets/button/0/index.html").is_file()
+    assert (tmp_path / "real/widgets/button/0.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
@@ -163,7 +163,7 @@ def test_assertion_badges_and_strict_mode(tmp_path: Path) -> None:
     )
     result = build_ok(catalog, tmp_path / "out")
     assert (result.assertions_passed, result.assertions_failed) == (2, 1)
-    page = (tmp_path / "out/widgets/button/1/index.html").read_text()
+    page = (tmp_path / "out/widgets/button/1.html").read_text()
     assert 'class="sv-badge sv-fail" title="the label is missing">✗ has_label' in page
     assert "✓ Assertion 2" in page
     assert "1 failed" in (tmp_path / "out/index.html").read_text()
@@ -197,12 +197,12 @@ def test_themed_layout_gets_its_own_page(tmp_path: Path) -> None:
         },
     )
     build_ok(catalog, tmp_path / "out")
-    themed = (tmp_path / "out/widgets/button/0/themed.html").read_text()
+    themed = (tmp_path / "out/widgets/button/0.themed.html").read_text()
     assert themed.startswith("<!DOCTYPE html>")
     assert '<body class="brand"><h1>Primary</h1><button class="primary">Buy now</button>' in themed
     assert (
-        'src="../../../widgets/button/0/themed.html"'
-        in (tmp_path / "out/widgets/button/0/index.html").read_text()
+        'src="../../widgets/button/0.themed.html"'
+        in (tmp_path / "out/widgets/button/0.html").read_text()
     )
 
 
@@ -248,9 +248,9 @@ def test_storyville_01_style_catalog_builds_unchanged(tmp_path: Path) -> None:
         },
     )
     build_ok(catalog, tmp_path / "out")
-    assert '<input name="email" />' in story_markup(tmp_path / "out/forms/field/0/index.html")
-    assert "<em>override</em>" in story_markup(tmp_path / "out/forms/field/1/index.html")
-    assert "<form><input /></form>" in story_markup(tmp_path / "out/forms/field/2/index.html")
+    assert '<input name="email" />' in story_markup(tmp_path / "out/forms/field/0.html")
+    assert "<em>override</em>" in story_markup(tmp_path / "out/forms/field/1.html")
+    assert "<form><input /></form>" in story_markup(tmp_path / "out/forms/field/2.html")
 
 
 def test_nested_sections_and_a_subject_directly_under_the_catalog(tmp_path: Path) -> None:
@@ -277,8 +277,8 @@ def test_nested_sections_and_a_subject_directly_under_the_catalog(tmp_path: Path
         },
     )
     build_ok(catalog, tmp_path / "out")
-    assert "<span>chip</span>" in story_markup(tmp_path / "out/widgets/small/chip/0/index.html")
-    assert "Buy now" in story_markup(tmp_path / "out/hero/0/index.html")
+    assert "<span>chip</span>" in story_markup(tmp_path / "out/widgets/small/chip/0.html")
+    assert "Buy now" in story_markup(tmp_path / "out/hero/0.html")
     section = (tmp_path / "out/widgets/index.html").read_text()
     assert "Small widgets" in section and "Button" in section
     assert "hero/index.html" in (tmp_path / "out/index.html").read_text()
@@ -396,10 +396,10 @@ def test_a_catalog_written_for_storyville_01_builds_unchanged(tmp_path: Path) ->
     assert (result.stories, result.assertions_passed, result.assertions_failed) == (4, 2, 0)
     site = tmp_path / "site"
     assert '<span class="badge badge-success">New</span>' in story_markup(
-        site / "components/badge/0/index.html"
+        site / "components/badge/0.html"
     )
     assert "<strong>Badge</strong></a>" in (site / "components/index.html").read_text()  # its dir
-    themed = (site / "components/card/0/themed.html").read_text()
+    themed = (site / "components/card/0.themed.html").read_text()
     assert '<main><div class="card"><h3>Hello</h3><p>World</p></div></main>' in themed
 
 
@@ -429,4 +429,4 @@ def test_the_package_in_the_current_directory_wins_over_another_copy_on_pythonpa
         env={**os.environ, **env_path},
     )
     assert done.returncode == 0, done.stderr
-    assert "Buy now" in story_markup(here / "out/widgets/button/0/index.html")
+    assert "Buy now" in story_markup(here / "out/widgets/button/0.html")

@@ -21,4 +21,4 @@ def test_getting_started_catalog_builds_and_serves_as_shown(tmp_path: Path) -> N
     done = run_cli("build", "ui", "site", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "2 stories" in done.stdout
-    assert "Could not save." in (tmp_path / "site/alert/1/index.html").read_text()
+    assert "Could not save." in (tmp_path / "site/alert/1.html").read_text()

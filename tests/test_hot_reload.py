@@ -38,12 +38,12 @@ async def test_1_component_imported_by_name_shows_its_new_markup(workspace) -> N
     button = "from tdom import html\n\ndef Button():\n    return html(t'<button class=\"v1\">Go</button>')\n"
     catalog = lab(workspace[0], {"button": (button, "Button")})
     server = serve(workspace, catalog)
-    assert 'class="v1"' in canvas(server, "parts/button/0/")
+    assert 'class="v1"' in canvas(server, "parts/button/0.html")
     async with ReloadClient(server.url) as client:
         edit(catalog.dir / "parts/button/comp.py", 'class="v1"', 'class="v2"')
         message = await client.reload()
-    assert "parts/button/0/index.html" in message["pages"]
-    assert 'class="v2"' in canvas(server, "parts/button/0/")
+    assert "parts/button/0.html" in message["pages"]
+    assert 'class="v2"' in canvas(server, "parts/button/0.html")
 
 
 async def test_2_deleted_helper_is_gone_for_every_importer(workspace) -> None:
@@ -70,7 +70,7 @@ async def test_2_deleted_helper_is_gone_for_every_importer(workspace) -> None:
     catalog.write("parts/a/stories.py", subject(f"{catalog.package}.parts.a.comp", "A"))
     catalog.write("parts/c/stories.py", subject(f"{catalog.package}.parts.c.comp", "C"))
     server = serve(workspace, catalog)
-    assert "helped" in canvas(server, "parts/a/0/")
+    assert "helped" in canvas(server, "parts/a/0.html")
     mark = server.mark()
     (catalog.dir / "parts/a/comp.py").write_text(
         "from tdom import html\n\ndef A():\n    return html(t'<p>alone</p>')\n"
@@ -80,7 +80,7 @@ async def test_2_deleted_helper_is_gone_for_every_importer(workspace) -> None:
         r"parts/c/comp.py:2:\d+: ImportError: cannot import name 'helper'", after=mark
     )
     assert failure
-    assert "helped" in canvas(server, "parts/a/0/")  # the last good site stays
+    assert "helped" in canvas(server, "parts/a/0.html")  # the last good site stays
 
 
 async def test_3_redefined_class_keeps_isinstance_true(workspace) -> None:
@@ -110,11 +110,11 @@ async def test_3_redefined_class_keeps_isinstance_true(workspace) -> None:
     """,
     )
     server = serve(workspace, catalog)
-    assert "<p>True v1</p>" in canvas(server, "parts/tagged/0/")
+    assert "<p>True v1</p>" in canvas(server, "parts/tagged/0.html")
     async with ReloadClient(server.url) as client:
         edit(catalog.dir / "parts/models.py", "version = 1", "version = 2")
         await client.reload()
-    assert "<p>True v2</p>" in canvas(server, "parts/tagged/0/")
+    assert "<p>True v2</p>" in canvas(server, "parts/tagged/0.html")
 
 
 async def test_4_modules_that_import_each_other_both_change(workspace) -> None:
@@ -135,15 +135,15 @@ async def test_4_modules_that_import_each_other_both_change(workspace) -> None:
     )
     catalog.write("parts/pair/stories.py", subject(f"{catalog.package}.parts.pair.comp", "Pair"))
     server = serve(workspace, catalog)
-    assert "ping1pong1" in canvas(server, "parts/pair/0/")
+    assert "ping1pong1" in canvas(server, "parts/pair/0.html")
     async with ReloadClient(server.url) as client:
         edit(catalog.dir / "parts/pair/ping.py", "ping1", "ping2")
         edit(catalog.dir / "parts/pair/pong.py", "pong1", "pong2")
         for _ in range(3):  # the two writes may land in one build or two
             await client.reload()
-            if "ping2pong2" in canvas(server, "parts/pair/0/"):
+            if "ping2pong2" in canvas(server, "parts/pair/0.html"):
                 break
-    assert "ping2pong2" in canvas(server, "parts/pair/0/")
+    assert "ping2pong2" in canvas(server, "parts/pair/0.html")
 
 
 async def test_5_sibling_package_outside_the_catalog(workspace) -> None:
@@ -156,11 +156,11 @@ async def test_5_sibling_package_outside_the_catalog(workspace) -> None:
     catalog = new_catalog(workspace[0], {"stories.py": ROOT_STORIES, "parts/stories.py": SECTION})
     catalog.write("parts/badge/stories.py", subject("sharedlib.badge", "Badge"))
     server = serve(workspace, catalog)
-    assert "lib-v1" in canvas(server, "parts/badge/0/")
+    assert "lib-v1" in canvas(server, "parts/badge/0.html")
     async with ReloadClient(server.url) as client:
         edit(lib / "badge.py", "lib-v1", "lib-v2")
         await client.reload()
-    assert "lib-v2" in canvas(server, "parts/badge/0/")
+    assert "lib-v2" in canvas(server, "parts/badge/0.html")
 
 
 async def test_6_and_8_module_state_is_fresh_and_side_effects_run_once(workspace) -> None:
@@ -188,7 +188,7 @@ async def test_6_and_8_module_state_is_fresh_and_side_effects_run_once(workspace
         "parts/counter/stories.py", subject(f"{catalog.package}.parts.counter.comp", "Count")
     )
     server = serve(workspace, catalog)
-    assert "a:1" in canvas(server, "parts/counter/0/")
+    assert "a:1" in canvas(server, "parts/counter/0.html")
     assert log.read_text().count("imported") == 1
     async with ReloadClient(server.url) as client:
         for label in ("b", "c"):
@@ -198,7 +198,7 @@ async def test_6_and_8_module_state_is_fresh_and_side_effects_run_once(workspace
                 f'label="{label}"',
             )
             await client.reload()
-            assert f"{label}:1" in canvas(server, "parts/counter/0/")
+            assert f"{label}:1" in canvas(server, "parts/counter/0.html")
     assert log.read_text().count("imported") == 3  # once per build, never twice
 
 
@@ -211,14 +211,14 @@ async def test_7_a_broken_module_holds_back_a_good_change_until_fixed(workspace)
     edit(catalog.dir / "parts/one/comp.py", "one-v1", "one-v2")
     edit(catalog.dir / "parts/two/comp.py", "def Two():", "def Two(:")
     server.wait_for(r"parts/two/comp.py:2:\d+: SyntaxError", after=mark)
-    assert "one-v1" in canvas(server, "parts/one/0/")  # nothing half-applied
-    assert "two-v1" in canvas(server, "parts/two/0/")
+    assert "one-v1" in canvas(server, "parts/one/0.html")  # nothing half-applied
+    assert "two-v1" in canvas(server, "parts/two/0.html")
     async with ReloadClient(server.url) as client:
         edit(catalog.dir / "parts/two/comp.py", "def Two(:", "def Two():")
         edit(catalog.dir / "parts/two/comp.py", "two-v1", "two-v2")
-        while "two-v2" not in canvas(server, "parts/two/0/"):
+        while "two-v2" not in canvas(server, "parts/two/0.html"):
             await client.reload()
-    assert "one-v2" in canvas(server, "parts/one/0/")
+    assert "one-v2" in canvas(server, "parts/one/0.html")
 
 
 MONEY = """
@@ -235,12 +235,12 @@ MONEY = """
 async def test_9_c_extensions_build_on_every_rebuild(workspace) -> None:
     catalog = lab(workspace[0], {"money": (MONEY, "Money")})
     server = serve(workspace, catalog)
-    assert "total 1.10" in canvas(server, "parts/money/0/")
+    assert "total 1.10" in canvas(server, "parts/money/0.html")
     async with ReloadClient(server.url) as client:
         for old, new in (('"1.10"', '"2.20"'), ('"2.20"', '"3.30"')):
             edit(catalog.dir / "parts/money/comp.py", old, new)
             await client.reload()
-            assert f"total {new.strip(chr(34))}" in canvas(server, "parts/money/0/")
+            assert f"total {new.strip(chr(34))}" in canvas(server, "parts/money/0.html")
 
 
 def test_9_an_extension_that_refuses_subinterpreters_is_named(workspace) -> None:
@@ -258,7 +258,7 @@ def test_9_an_extension_that_refuses_subinterpreters_is_named(workspace) -> None
     assert "--no-use-subinterpreters" in line
     assert server.get("").status_code == 503  # no good build yet: the page says why
     in_process = serve(workspace, catalog, "--no-use-subinterpreters")
-    assert "curses 1" in canvas(in_process, "parts/money/0/")
+    assert "curses 1" in canvas(in_process, "parts/money/0.html")
 
 
 async def test_10_same_size_saves_within_one_second(workspace) -> None:
@@ -268,13 +268,13 @@ async def test_10_same_size_saves_within_one_second(workspace) -> None:
     py_compile.compile(str(source))  # a .pyc that CPython would trust for a same-size edit
     stat = source.stat()
     server = serve(workspace, catalog)
-    assert "<p>v1</p>" in canvas(server, "parts/version/0/")
+    assert "<p>v1</p>" in canvas(server, "parts/version/0.html")
     async with ReloadClient(server.url) as client:
         source.write_text(source.read_text().replace("v1", "v2"))
         os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
         assert source.stat().st_size == stat.st_size
         await client.reload()
-    assert "<p>v2</p>" in canvas(server, "parts/version/0/")
+    assert "<p>v2</p>" in canvas(server, "parts/version/0.html")
 
 
 async def test_an_editors_temporary_file_does_not_force_a_full_build(workspace) -> None:
@@ -287,4 +287,4 @@ async def test_an_editors_temporary_file_does_not_force_a_full_build(workspace) 
     scratch.write_text(component.read_text().replace("one-v1", "one-v2"))
     scratch.replace(component)
     assert server.wait_for(r"built .*\[(partial|full)\]", after=mark).group(1) == "partial"
-    assert "one-v2" in canvas(server, "parts/one/0/")
+    assert "one-v2" in canvas(server, "parts/one/0.html")

@@ -104,7 +104,7 @@ async def test_announces_the_preview_and_serves_the_catalog(shop: Path) -> None:
     async with lsp_session(shop.parent, {"package": "shop"}) as (client, inbox):
         preview = await inbox.next("storyville/preview")
         await first_build(inbox)
-        page = httpx.get(preview.url + "widgets/button/0/", timeout=10)
+        page = httpx.get(preview.url + "widgets/button/0.html", timeout=10)
         assert page.status_code == 200
         assert "Buy now" in html.unescape(page.text)
         shown = client.shown_documents
@@ -202,7 +202,7 @@ async def test_render_exception_at_the_users_frame_naming_the_story(shop: Path) 
         assert "ValueError: no" in diagnostic.message
         assert "Button › Primary" in diagnostic.message
         assert "Buy now" in html.unescape(
-            httpx.get((await inbox.next("storyville/preview")).url + "widgets/button/0/").text
+            httpx.get((await inbox.next("storyville/preview")).url + "widgets/button/0.html").text
         )  # the last good preview stays
 
 
@@ -251,8 +251,8 @@ async def test_reload_reaches_a_websocket_client_and_the_page_changes(shop: Path
         async with ReloadClient(preview.url) as reloads:
             save(client, button, BUTTON.replace('class="btn"', 'class="btn btn-new"'))
             message = await reloads.reload()
-        assert "widgets/button/0/index.html" in message["pages"]
-        page = httpx.get(preview.url + "widgets/button/0/", timeout=10).text
+        assert "widgets/button/0.html" in message["pages"]
+        page = httpx.get(preview.url + "widgets/button/0.html", timeout=10).text
         assert 'class="btn btn-new"' in html.unescape(page)
 
 
@@ -284,7 +284,7 @@ def send_raw(client, body: bytes) -> None:
 
 
 def _shows(url: str, text: str) -> bool:
-    return text in html.unescape(httpx.get(url + "widgets/button/0/", timeout=10).text)
+    return text in html.unescape(httpx.get(url + "widgets/button/0.html", timeout=10).text)
 
 
 async def test_progress_reports_each_build(shop: Path) -> None:

@@ -20,7 +20,7 @@ GOOD = "from tdom import html\n\ndef Widget():\n    return html(t'<p>fine</p>')\
 def running(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path]]:
     catalog = lab(tmp_path, {"widget": (GOOD, "Widget")})
     server = ServeProcess(tmp_path, catalog.package, ("--time-limit", "2")).start()
-    assert "<p>fine</p>" in canvas(server, "parts/widget/0/")
+    assert "<p>fine</p>" in canvas(server, "parts/widget/0.html")
     yield server, catalog.dir / "parts/widget/comp.py"
     assert server.stop() == 0
 
@@ -50,11 +50,11 @@ async def test_server_survives_and_recovers(running, breakage: str) -> None:
     mark = server.mark()
     component.write_text(source)
     server.wait_for(reported, after=mark)
-    assert "<p>fine</p>" in canvas(server, "parts/widget/0/")  # the last good build stays
+    assert "<p>fine</p>" in canvas(server, "parts/widget/0.html")  # the last good build stays
     async with ReloadClient(server.url) as client:
         component.write_text(GOOD.replace("fine", "fixed"))
         await client.reload()
-    assert "<p>fixed</p>" in canvas(server, "parts/widget/0/")
+    assert "<p>fixed</p>" in canvas(server, "parts/widget/0.html")
 
 
 def test_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
