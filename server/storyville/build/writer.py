@@ -70,14 +70,15 @@ def _write_changed(root: Path, files: Mapping[str, bytes], names: tuple[str, ...
             _atomic_write(root / name, files[name])
 
 
-def _write_new_site(
-    root: Path, files: Iterable[tuple[str, bytes]]
-) -> tuple[dict[str, bytes], bool]:
-    """Write into a sibling directory as files arrive, then rename it to `root`.
+@dataclass(frozen=True, slots=True)
+class _NewSite:
+    files: dict[str, bytes]
+    digests: dict[str, str]
+    renamed: bool  # False: an empty `root` could not be replaced (a mount point, say)
 
-    Returns everything written, and False when an empty `root` in the way cannot be
-    replaced (a mount point, say): the caller then writes in place.
-    """
+
+def _write_new_site(root: Path, files: Iterable[tuple[str, bytes]]) -> _NewSite:
+    """Write into a sibling directory as files arrive, then rename it to `root`."""
     root.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.", suffix=".new"))
     written: dict[str, bytes] = {}
@@ -107,8 +108,8 @@ def _write_new_site(
         shutil.rmtree(staging, ignore_errors=True)
         if not root.is_dir():
             raise
-        return written, False
-    return written, True
+        return _NewSite(written, digests, renamed=False)
+    return _NewSite(written, digests, renamed=True)
 
 
 def _manifest(digests: dict[str, str]) -> bytes:
@@ -143,14 +144,15 @@ class SiteWriter:
         """Write a site's (name, bytes); a new site is written while the rest is rendered."""
         try:
             if self._known is None and self._is_new():
-                site, renamed = _write_new_site(self.root, stream)
-                if renamed:
-                    self._known = {name: _digest(data) for name, data in site.items()}
+                new = _write_new_site(self.root, stream)
+                site, digests = new.files, new.digests
+                if new.renamed:
+                    self._known = digests
                     return WriteReport(self._pages(site), tuple(sorted(site)), ())
             else:
                 site = dict(stream)
+                digests = {name: _digest(data) for name, data in site.items()}
             known = self._known if self._known is not None else self._load_manifest()
-            digests = {name: _digest(data) for name, data in site.items()}
             changed = tuple(
                 sorted(
                     name
