@@ -288,3 +288,26 @@ async def test_an_editors_temporary_file_does_not_force_a_full_build(workspace) 
     scratch.replace(component)
     assert server.wait_for(r"built .*\[(partial|full)\]", after=mark).group(1) == "partial"
     assert "one-v2" in canvas(server, "parts/one/0.html")
+
+
+async def test_data_files_the_pages_read_rebuild_everything_when_changed_or_deleted(
+    workspace,
+) -> None:
+    reads = (
+        "from pathlib import Path\nfrom tdom import html\n"
+        "def One():\n    return html(t'<p>{Path(__file__).with_name(\"label.txt\").read_text()}</p>')\n"
+    )
+    catalog = lab(
+        workspace[0],
+        {"one": (reads, "One")},
+        **{"parts/one/label.txt": "label-v1", "parts/one/notes.md": "notes"},
+    )
+    server = serve(workspace, catalog)
+    assert "label-v1" in canvas(server, "parts/one/0.html")
+    mark = server.mark()
+    (catalog.dir / "parts/one/label.txt").write_text("label-v2")
+    assert server.wait_for(r"built .*\[(partial|full)\]", after=mark).group(1) == "full"
+    assert "label-v2" in canvas(server, "parts/one/0.html")
+    mark = server.mark()
+    (catalog.dir / "parts/one/notes.md").unlink()
+    assert server.wait_for(r"built .*\[(partial|full)\]", after=mark).group(1) == "full"

@@ -175,7 +175,8 @@ class DevSession:
         report = await asyncio.to_thread(self.writer.write, files.items())
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
-        self.assets = await asyncio.to_thread(_package_assets, self.package_dir)
+        if plan.full:  # a non-Python file that came or went always makes the plan full
+            self.assets = await asyncio.to_thread(_package_assets, self.package_dir)
         if collected.graph is not None:
             self.graph = collected.graph if plan.full else self.graph.merged(collected.graph)
         self.dirty -= attempt.covered
