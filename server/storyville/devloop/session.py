@@ -183,6 +183,11 @@ class DevSession:
         timings["total"] = perf_counter() - attempt.started
         return self._finish(summarize(collected, snapshot, report, timings))
 
+    def error_headlines(self, relative_to: str | None = None) -> list[str]:
+        """The last build's errors as one line each (the preview's waiting page shows them)."""
+        errors = self.last_result.errors if self.last_result else ()
+        return [e.headline(relative_to=relative_to) for e in errors]
+
     def _phase(self, message: str) -> None:
         if self.on_phase is not None:
             self.on_phase(message)

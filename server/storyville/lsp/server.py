@@ -93,10 +93,7 @@ class Catalog:
         self.rebuilder.start()
         try:
             self.preview = PreviewServer(self.site, port=self.options.preview_port)
-            self.preview.errors = lambda: [
-                e.headline()
-                for e in (self.session.last_result.errors if self.session.last_result else ())
-            ]
+            self.preview.errors = self.session.error_headlines
             await self.preview.start()
         except PortUnavailable as exc:
             self.preview = None
@@ -127,9 +124,12 @@ class Catalog:
 
     # --- watching --------------------------------------------------------------------------
 
-    def _can_watch(self) -> bool:
+    def _watch_capabilities(self) -> types.DidChangeWatchedFilesClientCapabilities | None:
         workspace = self.server.client_capabilities.workspace
-        watched = workspace.did_change_watched_files if workspace else None
+        return workspace.did_change_watched_files if workspace else None
+
+    def _can_watch(self) -> bool:
+        watched = self._watch_capabilities()
         return self.can_register and bool(watched and watched.dynamic_registration)
 
     async def watch(self) -> None:
@@ -185,12 +185,13 @@ class Catalog:
             await self.watch()
 
     def _relative_patterns(self) -> bool:
-        workspace = self.server.client_capabilities.workspace
-        watched = workspace.did_change_watched_files if workspace else None
+        watched = self._watch_capabilities()
         return bool(watched and watched.relative_pattern_support)
 
-    def concerns(self, path: str) -> bool:
-        return any(Path(path).is_relative_to(d) for d in self.session.watched_dirs())
+    def concerns(self, paths: set[str]) -> set[str]:
+        """The paths inside the directories the catalog uses (computed once per batch)."""
+        dirs = self.session.watched_dirs()
+        return {p for p in paths if any(Path(p).is_relative_to(d) for d in dirs)}
 
     def _fresh(self, path: str) -> bool:
         """False when this exact content was already acted on: a save arrives as both didSave
@@ -206,12 +207,12 @@ class Catalog:
 
     def changed(self, paths: set[str]) -> None:
         """Files changed outside the editor (or reported by watchfiles)."""
-        wanted = {p for p in paths if self.concerns(p) and self._fresh(p)}
+        wanted = {p for p in self.concerns(paths) if self._fresh(p)}
         if wanted:
             self.rebuilder.request(wanted)
 
     def saved(self, path: str) -> None:
-        if not self.concerns(path) or not self._fresh(path):
+        if not self.concerns({path}) or not self._fresh(path):
             return
         if path.endswith(".py") and (error := self.syntax_check(path)) is not None:
             # Published at once; no build: it would fail the same way. The file stays dirty.

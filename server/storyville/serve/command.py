@@ -86,10 +86,7 @@ async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
     builder.start()
     config = SessionConfig(options.package, options.search_path, options.search_path, site)
     session = DevSession(config, builder)
-    server.errors = lambda: [
-        e.headline(relative_to=cwd)
-        for e in (session.last_result.errors if session.last_result else ())
-    ]
+    server.errors = lambda: session.error_headlines(relative_to=cwd)
     rebuilder = Rebuilder(session)
     watcher = Watcher(rebuilder.request, ignore=(site,))
 
