@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from concurrent import interpreters
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -112,20 +113,14 @@ class InterpreterPool:
                 BuildError(ErrorKind.TIMEOUT, message),
                 {"wait": waited, "total": perf_counter() - started},
             )
-        except interpreters.ExecutionFailed as exc:
-            collected = worker.failed(
-                job,
-                BuildError(
-                    ErrorKind.INTERPRETER, f"the build interpreter failed: {exc.excinfo.formatted}"
-                ),
-            )
         except Exception as exc:  # noqa: BLE001 - e.g. a result that would not pickle
+            detail = (
+                exc.excinfo.formatted
+                if isinstance(exc, interpreters.ExecutionFailed)
+                else f"{type(exc).__name__}: {exc}"
+            )
             collected = worker.failed(
-                job,
-                BuildError(
-                    ErrorKind.INTERPRETER,
-                    f"the build interpreter failed: {type(exc).__name__}: {exc}",
-                ),
+                job, BuildError(ErrorKind.INTERPRETER, f"the build interpreter failed: {detail}")
             )
         self._discard(warm.interpreter)
         self._refill()
@@ -204,10 +199,10 @@ class InterpreterPool:
         if wait:
             thread.join()
 
-    def _background(self, target: object, name: str) -> threading.Thread:
+    def _background(self, target: Callable[[], None], name: str) -> threading.Thread:
         def run() -> None:
             try:
-                target()  # type: ignore[operator]
+                target()
             finally:
                 self._threads.discard(threading.current_thread())
 
