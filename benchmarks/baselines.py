@@ -12,12 +12,12 @@ import subprocess
 import sys
 from concurrent import interpreters
 
-from storyville.build.collect import BuildJob, Collected
+from storyville.collect.collector import BuildJob, Collected
 from storyville.pool import worker
 
 _CHILD = (
     "import pickle, sys\n"
-    "from storyville.build.collect import collect\n"
+    "from storyville.collect.collector import collect\n"
     "job = pickle.load(sys.stdin.buffer)\n"
     "sys.stdout.buffer.write(pickle.dumps(collect(job)))\n"
 )

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from storyville.build.pipeline import build
-from storyville.build.result import ErrorKind
-from storyville.build.writer import OutputError, SiteWriter
+from storyville.results import ErrorKind
+from storyville.site.pipeline import build
+from storyville.site.writer import OutputError, SiteWriter
 
 from tests.helpers import REPO, SIMPLE, CatalogDir, new_catalog, run_cli
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from storyville.build.pipeline import build
+from storyville.site.pipeline import build
 
 from tests.helpers import REPO
 

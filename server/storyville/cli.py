@@ -17,7 +17,7 @@ def _search_path() -> tuple[str, ...]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from storyville.build.pipeline import build
+    from storyville.site.pipeline import build
 
     output = Path(args.output_dir)
     result = build(
@@ -126,8 +126,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    from storyville.build.writer import OutputError
     from storyville.catalog.discovery import CatalogNotFound
+    from storyville.site.writer import OutputError
 
     try:
         return args.run(args)

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from storyville.build.collect import render_story
-from storyville.build.errors import UserFiles, locate
-from storyville.build.legacy import provide_tdom_node_names
 from storyville.catalog.discovery import factory_of, import_root
 from storyville.catalog.models import Story, Subject
+from storyville.collect.collector import render_story
+from storyville.collect.legacy import provide_tdom_node_names
+from storyville.collect.locate import UserFiles, locate
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,8 +6,8 @@ import importlib
 import sys
 from typing import Protocol
 
-from storyville.build.collect import BuildJob, Collected, collect
-from storyville.build.errors import UserFiles
+from storyville.collect.collector import BuildJob, Collected, collect
+from storyville.collect.locate import UserFiles
 from storyville.pool.pool import InterpreterPool
 
 

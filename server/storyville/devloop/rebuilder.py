@@ -7,8 +7,8 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from storyville.build.result import BuildResult
 from storyville.devloop.session import DevSession
+from storyville.results import BuildResult
 
 log = logging.getLogger("storyville.rebuilder")
 

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
 
-from storyville.build import bytecode
-from storyville.build.collect import BuildJob, Collected, structure_errors
-from storyville.build.imports import ImportGraph
-from storyville.build.pipeline import assertion_counts, summarize
-from storyville.build.result import BuildResult
-from storyville.build.site import SiteRenderer
-from storyville.build.snapshot import Snapshot
-from storyville.build.writer import SiteWriter
 from storyville.catalog.discovery import package_dir
+from storyville.collect import bytecode
+from storyville.collect.collector import BuildJob, Collected, structure_errors
+from storyville.collect.imports import ImportGraph
+from storyville.collect.snapshot import Snapshot
 from storyville.devloop.builders import Builder
+from storyville.results import BuildResult
+from storyville.site.pipeline import assertion_counts, summarize
+from storyville.site.renderer import SiteRenderer
+from storyville.site.writer import SiteWriter
 
 log = logging.getLogger("storyville.session")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from storyville.build.errors import UserFiles
-from storyville.build.result import BuildError, ErrorKind
 from storyville.catalog.source import SourceRef
+from storyville.collect.locate import UserFiles
+from storyville.results import BuildError, ErrorKind
 
 SOURCE = "storyville"
 

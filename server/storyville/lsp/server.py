@@ -24,24 +24,24 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from storyville import __version__
-from storyville.build.errors import UserFiles, locate
-from storyville.build.pipeline import assertion_errors
-from storyville.build.result import BuildError, BuildResult
 from storyville.catalog.discovery import (
     CatalogNotFound,
     find_stories_modules,
     import_root,
     package_dir,
 )
+from storyville.collect.locate import UserFiles, locate
 from storyville.devloop.builders import Builder
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.devloop.session import DevSession, SessionConfig
+from storyville.devloop.watch import Watcher
 from storyville.lsp.diagnostics import DiagnosticMaker, read_lines
 from storyville.lsp.options import Options, parse_options
 from storyville.lsp.workspace import find_catalogs
 from storyville.preview.server import PortUnavailable, PreviewServer
+from storyville.results import BuildError, BuildResult
 from storyville.serve.command import make_builder, reload_message
-from storyville.serve.watch import Watcher
+from storyville.site.pipeline import assertion_errors
 
 log = logging.getLogger("storyville.lsp")
 

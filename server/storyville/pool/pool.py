@@ -16,9 +16,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from time import perf_counter
 
-from storyville.build.collect import BuildJob, Collected
-from storyville.build.result import BuildError, ErrorKind
+from storyville.collect.collector import BuildJob, Collected
 from storyville.pool import worker
+from storyville.results import BuildError, ErrorKind
 
 log = logging.getLogger("storyville.pool")
 

@@ -11,11 +11,11 @@ import sys
 import threading
 from time import perf_counter
 
-from storyville.build.collect import BuildJob, BuildTimedOut, Collected, collect
-from storyville.build.errors import UserFiles, locate
-from storyville.build.result import BuildError, ErrorKind
-from storyville.build.snapshot import Snapshot
 from storyville.catalog.discovery import CatalogNotFound
+from storyville.collect.collector import BuildJob, BuildTimedOut, Collected, collect
+from storyville.collect.locate import UserFiles, locate
+from storyville.collect.snapshot import Snapshot
+from storyville.results import BuildError, ErrorKind
 
 
 def warm(libraries: tuple[str, ...]) -> tuple[float, int]:

@@ -12,13 +12,13 @@ import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyville.build.result import BuildResult
 from storyville.catalog.discovery import find_stories_modules, package_dir
 from storyville.devloop.builders import Builder, InProcessBuilder, SubinterpreterBuilder
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.devloop.session import DevSession, SessionConfig
+from storyville.devloop.watch import Watcher
 from storyville.preview.server import PortUnavailable, PreviewServer
-from storyville.serve.watch import Watcher
+from storyville.results import BuildResult
 
 
 @dataclass(frozen=True, slots=True)

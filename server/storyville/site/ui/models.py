@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storyville.build.snapshot import NodeData, StoryData
+from storyville.collect.snapshot import NodeData, StoryData
 
 
 class PageKind(StrEnum):

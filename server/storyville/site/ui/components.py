@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from string.templatelib import Template
 
-from storyville.build.snapshot import AssertionOutcome, StoryData
-from storyville.ui.models import Link, PageSpec, Summary
+from storyville.collect.snapshot import AssertionOutcome, StoryData
+from storyville.site.ui.models import Link, PageSpec, Summary
 
 CANVAS_STYLE = "<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}</style>"
 # Reports the canvas's height to the catalog page, which sizes the frame to fit. A message

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyville.build.errors import UserFiles
+from storyville.collect.locate import UserFiles
 
 
 def _parents(name: str) -> list[str]:

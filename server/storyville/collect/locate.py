@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyville.build.result import BuildError, ErrorKind, Frame
 from storyville.catalog.discovery import StructureError
 from storyville.catalog.source import SourceRef, byte_to_char_column, line_text
+from storyville.results import BuildError, ErrorKind, Frame
 
 _STORYVILLE_DIR = str(Path(__file__).resolve().parent.parent) + "/"
 

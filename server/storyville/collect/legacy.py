@@ -25,5 +25,5 @@ class _RenderedMarkup(type):
 def provide_tdom_node_names() -> None:
     for name in LEGACY_NAMES:
         if name not in vars(tdom):
-            doc = f"Stands in for tdom < 0.1.20's {name} (see storyville.build.legacy)."
+            doc = f"Stands in for tdom < 0.1.20's {name} (see storyville.collect.legacy)."
             setattr(tdom, name, _RenderedMarkup(name, (), {"__module__": "tdom", "__doc__": doc}))

@@ -8,7 +8,7 @@ from string.templatelib import Template
 import tdom
 from markupsafe import Markup
 
-from storyville.ui.components import (
+from storyville.site.ui.components import (
     badges,
     breadcrumbs,
     canvas,
@@ -17,8 +17,8 @@ from storyville.ui.components import (
     link,
     pager,
 )
-from storyville.ui.models import PageKind, PageSpec
-from storyville.ui.urls import story_url
+from storyville.site.ui.models import PageKind, PageSpec
+from storyville.site.ui.urls import story_url
 
 ASSETS = "_storyville"
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from storyville.build.snapshot import NodeData, NodeKind, Snapshot
-from storyville.ui.models import Failure, Link, PageKind, PageSpec, Summary, Totals
-from storyville.ui.pages import ASSETS, render_page
-from storyville.ui.urls import node_url, story_url, themed_url
+from storyville.collect.snapshot import NodeData, NodeKind, Snapshot
+from storyville.site.ui.models import Failure, Link, PageKind, PageSpec, Summary, Totals
+from storyville.site.ui.pages import ASSETS, render_page
+from storyville.site.ui.urls import node_url, story_url, themed_url
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "ui" / "static"
+STATIC_DIR = Path(__file__).resolve().parent / "ui" / "static"
 STATIC_FILES = ("pico.min.css", "storyville.css", "nav.js", "favicon.svg")
 
 

@@ -20,12 +20,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from storyville.build.errors import UserFiles, frames_of, locate
-from storyville.build.imports import ImportGraph, ImportRecorder
-from storyville.build.legacy import provide_tdom_node_names
-from storyville.build.markup import to_html
-from storyville.build.result import BuildError, ErrorKind
-from storyville.build.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.catalog.discovery import (
     CatalogNotFound,
     StoriesModule,
@@ -36,6 +30,12 @@ from storyville.catalog.discovery import (
 )
 from storyville.catalog.models import Catalog, CatalogNode, Section, Story, Subject
 from storyville.catalog.source import SourceRef
+from storyville.collect.imports import ImportGraph, ImportRecorder
+from storyville.collect.legacy import provide_tdom_node_names
+from storyville.collect.locate import UserFiles, frames_of, locate
+from storyville.collect.markup import to_html
+from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
+from storyville.results import BuildError, ErrorKind
 
 
 class BuildTimedOut(BaseException):
@@ -292,7 +292,7 @@ def collect(job: BuildJob) -> Collected:
             sys.path.remove(entry)
         sys.path.insert(0, entry)
     if job.content_keyed_imports:
-        from storyville.build import bytecode  # only the dev loop needs it
+        from storyville.collect import bytecode  # only the dev loop needs it
 
         cache = Path(job.bytecode_cache) if job.bytecode_cache else None
         bytecode.install(job.roots, cache)

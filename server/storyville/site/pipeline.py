@@ -6,11 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
 
-from storyville.build.collect import BuildJob, Collected, collect
-from storyville.build.result import BuildError, BuildResult, ErrorKind
-from storyville.build.site import SiteRenderer
-from storyville.build.snapshot import Snapshot
-from storyville.build.writer import SiteWriter, WriteReport
+from storyville.collect.collector import BuildJob, Collected, collect
+from storyville.collect.snapshot import Snapshot
+from storyville.results import BuildError, BuildResult, ErrorKind
+from storyville.site.renderer import SiteRenderer
+from storyville.site.writer import SiteWriter, WriteReport
 
 
 def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
