@@ -17,10 +17,11 @@ import pytest
 from markupsafe import Markup
 
 from storyville.catalog.discovery import factory_of, import_root
+from storyville.catalog.files import UserFiles
 from storyville.catalog.models import Story, Subject
 from storyville.collect.collector import render_story
 from storyville.collect.legacy import provide_tdom_node_names
-from storyville.collect.locate import UserFiles, locate
+from storyville.collect.locate import locate
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

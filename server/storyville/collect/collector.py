@@ -28,11 +28,12 @@ from storyville.catalog.discovery import (
     load_node,
     package_dir,
 )
+from storyville.catalog.files import UserFiles
 from storyville.catalog.models import Catalog, CatalogNode, Section, Story, Subject
 from storyville.catalog.source import SourceRef
 from storyville.collect.imports import ImportGraph, ImportRecorder
 from storyville.collect.legacy import provide_tdom_node_names
-from storyville.collect.locate import UserFiles, frames_of, locate
+from storyville.collect.locate import frames_of, locate
 from storyville.collect.markup import to_html
 from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.results import BuildError, ErrorKind

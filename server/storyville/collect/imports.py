@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyville.collect.locate import UserFiles
+from storyville.catalog.files import UserFiles
 
 
 def _parents(name: str) -> list[str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from storyville.catalog.source import SourceRef
+from storyville.results import BuildError, ErrorKind
 
 
 class NodeKind(StrEnum):
@@ -86,3 +87,32 @@ class Snapshot:
     @property
     def stories(self) -> list[tuple[NodeData, StoryData]]:
         return [(n, s) for _, n in sorted(self.nodes.items()) for s in n.stories]
+
+
+def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
+    outcomes = [a for _, story in snapshot.stories for a in story.assertions]
+    passed = sum(1 for a in outcomes if a.passed)
+    return passed, len(outcomes) - passed
+
+
+def assertion_errors(snapshot: Snapshot) -> tuple[BuildError, ...]:
+    """Failing assertions as errors located on their `Story(...)` (for --strict and editors)."""
+    errors = []
+    for node, story in snapshot.stories:
+        for outcome in story.assertions:
+            if not outcome.passed:
+                errors.append(
+                    BuildError(
+                        ErrorKind.ASSERTION,
+                        f"{node.title} › {story.title}: {outcome.name} failed: "
+                        f"{outcome.message or 'assertion failed'}",
+                        story.source,
+                        "AssertionError",
+                        story=f"{node.title} › {story.title}",
+                        module=node.module,
+                        related=((outcome.source, "the failing assertion"),)
+                        if outcome.source
+                        else (),
+                    )
+                )
+    return tuple(errors)

@@ -6,8 +6,8 @@ import importlib
 import sys
 from typing import Protocol
 
+from storyville.catalog.files import UserFiles
 from storyville.collect.collector import BuildJob, Collected, collect
-from storyville.collect.locate import UserFiles
 from storyville.pool.pool import InterpreterPool
 
 
@@ -63,3 +63,10 @@ class InProcessBuilder:
 
     def close(self) -> None:
         pass
+
+
+def make_builder(use_subinterpreters: bool, time_limit: float) -> Builder:
+    """The builder both front ends use: subinterpreters unless the user opted out."""
+    if use_subinterpreters:
+        return SubinterpreterBuilder(time_limit=time_limit)
+    return InProcessBuilder()

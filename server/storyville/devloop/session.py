@@ -20,10 +20,10 @@ from storyville.catalog.discovery import package_dir
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
-from storyville.collect.snapshot import Snapshot
+from storyville.collect.snapshot import Snapshot, assertion_counts
 from storyville.devloop.builders import Builder
 from storyville.results import BuildResult
-from storyville.site.pipeline import assertion_counts, summarize
+from storyville.site.pipeline import summarize
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
+from storyville.catalog.files import UserFiles
 from storyville.catalog.source import SourceRef
-from storyville.collect.locate import UserFiles
 from storyville.results import BuildError, ErrorKind
 
 SOURCE = "storyville"

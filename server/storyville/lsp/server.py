@@ -30,8 +30,10 @@ from storyville.catalog.discovery import (
     import_root,
     package_dir,
 )
-from storyville.collect.locate import UserFiles, locate
-from storyville.devloop.builders import Builder
+from storyville.catalog.files import UserFiles
+from storyville.collect.locate import locate
+from storyville.collect.snapshot import assertion_errors
+from storyville.devloop.builders import Builder, make_builder
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.devloop.session import DevSession, SessionConfig
 from storyville.devloop.watch import Watcher
@@ -40,8 +42,6 @@ from storyville.lsp.options import Options, parse_options
 from storyville.lsp.workspace import find_catalogs
 from storyville.preview.server import PortUnavailable, PreviewServer
 from storyville.results import BuildError, BuildResult
-from storyville.serve.command import make_builder, reload_message
-from storyville.site.pipeline import assertion_errors
 
 log = logging.getLogger("storyville.lsp")
 
@@ -251,7 +251,7 @@ class Catalog:
             self.syntax_errors.clear()
         self.publish_diagnostics(result)
         if result.ok and result.pages_changed and self.preview is not None:
-            await self.preview.hub.broadcast(reload_message(result, self.session.builds))
+            await self.preview.hub.reload(result.pages_changed, self.session.builds)
         for line in result.output.splitlines():
             self.server.log(f"| {line}")
         self.server.log(

@@ -12,8 +12,9 @@ import threading
 from time import perf_counter
 
 from storyville.catalog.discovery import CatalogNotFound
+from storyville.catalog.files import UserFiles
 from storyville.collect.collector import BuildJob, BuildTimedOut, Collected, collect
-from storyville.collect.locate import UserFiles, locate
+from storyville.collect.locate import locate
 from storyville.collect.snapshot import Snapshot
 from storyville.results import BuildError, ErrorKind
 

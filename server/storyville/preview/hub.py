@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -34,6 +35,10 @@ class ReloadHub:
             pass
         finally:
             self.clients.discard(socket)
+
+    async def reload(self, pages: Iterable[str], build: int) -> int:
+        """Tell every page that `pages` changed in build number `build` (live.js reads it)."""
+        return await self.broadcast({"type": "reload", "build": build, "pages": list(pages)})
 
     async def broadcast(self, message: dict[str, Any]) -> int:
         """Send to every client; returns how many got it."""

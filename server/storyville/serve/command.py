@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyville.catalog.discovery import find_stories_modules, package_dir
-from storyville.devloop.builders import Builder, InProcessBuilder, SubinterpreterBuilder
+from storyville.devloop.builders import Builder, make_builder
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.devloop.session import DevSession, SessionConfig
 from storyville.devloop.watch import Watcher
@@ -50,16 +50,6 @@ def report(result: BuildResult, cwd: str) -> None:
         say(f"{result.summary()}; the preview keeps the last good build")
 
 
-def reload_message(result: BuildResult, number: int) -> dict[str, object]:
-    return {"type": "reload", "build": number, "pages": list(result.pages_changed)}
-
-
-def make_builder(use_subinterpreters: bool, time_limit: float) -> Builder:
-    if use_subinterpreters:
-        return SubinterpreterBuilder(time_limit=time_limit)
-    return InProcessBuilder()
-
-
 def serve(options: ServeOptions) -> int:
     logging.basicConfig(
         level=logging.INFO if options.verbose else logging.WARNING,
@@ -93,7 +83,7 @@ async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
     async def published(result: BuildResult) -> None:
         report(result, cwd)
         if result.ok and result.pages_changed:
-            await server.hub.broadcast(reload_message(result, session.builds))
+            await server.hub.reload(result.pages_changed, session.builds)
         await watcher.update(session.watched_dirs())
 
     rebuilder.listeners.append(published)

@@ -7,39 +7,10 @@ from pathlib import Path
 from time import perf_counter
 
 from storyville.collect.collector import BuildJob, Collected, collect
-from storyville.collect.snapshot import Snapshot
-from storyville.results import BuildError, BuildResult, ErrorKind
+from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors
+from storyville.results import BuildResult
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter, WriteReport
-
-
-def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
-    outcomes = [a for _, story in snapshot.stories for a in story.assertions]
-    passed = sum(1 for a in outcomes if a.passed)
-    return passed, len(outcomes) - passed
-
-
-def assertion_errors(snapshot: Snapshot) -> tuple[BuildError, ...]:
-    """Failing assertions as errors located on their `Story(...)` (for --strict and editors)."""
-    errors = []
-    for node, story in snapshot.stories:
-        for outcome in story.assertions:
-            if not outcome.passed:
-                errors.append(
-                    BuildError(
-                        ErrorKind.ASSERTION,
-                        f"{node.title} › {story.title}: {outcome.name} failed: "
-                        f"{outcome.message or 'assertion failed'}",
-                        story.source,
-                        "AssertionError",
-                        story=f"{node.title} › {story.title}",
-                        module=node.module,
-                        related=((outcome.source, "the failing assertion"),)
-                        if outcome.source
-                        else (),
-                    )
-                )
-    return tuple(errors)
 
 
 def summarize(
