@@ -1,4 +1,4 @@
-"""Find the catalog in the editor's workspace folders when no `package` option is given."""
+"""Which catalog the editor is working on: the `package` option, else found in the folders."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyville.catalog.discovery import import_root
+from storyville.catalog.discovery import (
+    CatalogNotFound,
+    find_stories_modules,
+    import_root,
+    package_dir,
+)
 
 _CATALOG = re.compile(r"^def\s+this_catalog\b|->\s*['\"]?(?:storyville\.)?Catalog\b", re.M)
 _SKIP = {"node_modules", "__pycache__", "site-packages", "dist", "build"}
@@ -51,3 +56,57 @@ def find_catalogs(folders: list[Path]) -> list[FoundCatalog]:
                 found.append(FoundCatalog(package, root))
                 dirnames[:] = []  # sections and subjects below it belong to it
     return sorted(found, key=lambda c: (c.package.count("."), c.package))
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    package: str
+    search_path: tuple[str, ...]
+    note: str | None = None  # worth a log line: which of several catalogs was chosen
+
+
+class NoCatalog(Exception):
+    """Nothing to build; `error` when the user asked for a package that is not there."""
+
+    def __init__(self, message: str, *, error: bool) -> None:
+        super().__init__(message)
+        self.error = error
+
+
+def locate_catalog(folders: list[Path], package: str | None) -> Located:
+    """The package to build and where it imports from.
+
+    Editors without a project root may open a subdirectory as the workspace, so the
+    search also looks above the workspace folders.
+    """
+    if package:
+        search = tuple(str(p) for f in folders for p in (f, *f.parents))
+        try:
+            root = package_dir(package, search)
+            find_stories_modules(package, root)
+        except CatalogNotFound as exc:
+            raise NoCatalog(str(exc), error=True) from exc
+        depth = package.count(".") + 1
+        return Located(package, (str(root.parents[depth - 1]),))
+    found = find_catalogs(folders) or find_catalogs(
+        [top for f in folders if (top := _top_package(f)) is not None]
+    )
+    if not found:
+        raise NoCatalog(
+            "no catalog in this workspace (a package whose stories.py defines "
+            "this_catalog()); set the `package` initialization option",
+            error=False,
+        )
+    note = None
+    if len(found) > 1:
+        note = (
+            f"found {len(found)} catalogs ({', '.join(c.package for c in found)}); "
+            f"using {found[0].package}: set `package` to choose another"
+        )
+    return Located(found[0].package, (str(found[0].import_root),), note)
+
+
+def _top_package(folder: Path) -> Path | None:
+    """The outermost package directory `folder` lies in, if it lies in one."""
+    root, package = import_root(folder)
+    return root / package.split(".")[0] if package else None

@@ -1,0 +1,37 @@
+"""The server object every feature talks through: pygls's server plus storyville's state."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from storyville import __version__
+from storyville.lsp.options import Options
+
+log = logging.getLogger("storyville.lsp")
+
+
+class StoryvilleServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("storyville", __version__)
+        self.options = Options()
+        self.folders: list[Path] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, coroutine: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
+        log.info("%s", message)
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def say(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
+        log.warning("%s", message)
+        self.window_show_message(types.ShowMessageParams(type=kind, message=message))

@@ -1,0 +1,119 @@
+"""Changes made outside the editor: the client's file watching, else watchfiles.
+
+The editor's saves drive builds; `workspace/didChangeWatchedFiles` (registered dynamically
+for the directories the catalog uses) brings the rest. Only clients that cannot watch, or
+refuse to, get storyville's own watcher.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+
+from storyville.devloop.watch import Watcher
+from storyville.lsp.base import StoryvilleServer
+
+_REGISTRATION = "storyville-watched-files"
+
+
+class FileWatching:
+    """Keeps the watched directories in step with what the last build imported."""
+
+    def __init__(
+        self, server: StoryvilleServer, on_change: Callable[[set[str]], None], site: Path
+    ) -> None:
+        self.server = server
+        self.on_change = on_change
+        self.site = site
+        self.watcher: Watcher | None = None
+        self.registered: frozenset[Path] = frozenset()
+        self.can_register = True  # until the client refuses dynamic registration
+
+    def _capabilities(self) -> types.DidChangeWatchedFilesClientCapabilities | None:
+        workspace = self.server.client_capabilities.workspace
+        return workspace.did_change_watched_files if workspace else None
+
+    def _client_watches(self) -> bool:
+        watched = self._capabilities()
+        return self.can_register and bool(watched and watched.dynamic_registration)
+
+    async def update(self, directories: Iterable[Path]) -> None:
+        """Watch exactly `directories` from now on."""
+        dirs = frozenset(directories)
+        if not self._client_watches():
+            if self.watcher is None:
+                self.watcher = Watcher(self.on_change, ignore=(self.site,))
+            await self.watcher.update(set(dirs))
+            return
+        if dirs == self.registered:
+            return
+        try:
+            if self.registered:
+                await self.server.client_unregister_capability_async(
+                    types.UnregistrationParams(
+                        unregisterations=[
+                            types.Unregistration(
+                                id=_REGISTRATION, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+                            )
+                        ]
+                    )
+                )
+            await self.server.client_register_capability_async(self._registration(dirs))
+            self.registered = dirs
+        except Exception as exc:  # noqa: BLE001 - fall back to watching ourselves
+            self.server.log(f"the client refused file watching ({exc}); using watchfiles")
+            self.can_register = False
+            await self.update(dirs)
+
+    def _registration(self, dirs: frozenset[Path]) -> types.RegistrationParams:
+        watched = self._capabilities()
+        relative = bool(watched and watched.relative_pattern_support)
+        watchers = [
+            types.FileSystemWatcher(
+                glob_pattern=types.RelativePattern(
+                    base_uri=from_fs_path(str(d)) or "", pattern="**/*"
+                )
+                if relative and d.is_dir()
+                else (f"{d}/**/*" if d.is_dir() else str(d))
+            )
+            for d in sorted(dirs)
+        ]
+        return types.RegistrationParams(
+            registrations=[
+                types.Registration(
+                    id=_REGISTRATION,
+                    method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                    register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                        watchers=watchers
+                    ),
+                )
+            ]
+        )
+
+    async def stop(self) -> None:
+        if self.watcher is not None:
+            await self.watcher.stop()
+
+
+class ContentGate:
+    """Acts once per content: a save arrives as both didSave and a watched-file event.
+
+    Content, not mtime: two quick saves can share an mtime.
+    """
+
+    def __init__(self) -> None:
+        self.acted_on: dict[str, str] = {}  # file -> digest of the content last acted on
+
+    def fresh(self, path: str) -> bool:
+        try:
+            digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            digest = "missing"
+        if self.acted_on.get(path) == digest:
+            return False
+        self.acted_on[path] = digest
+        return True
