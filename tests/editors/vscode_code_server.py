@@ -95,7 +95,7 @@ class CodeServer:
             "XDG_DATA_HOME": str(self.home / "xdg-data"),
             "XDG_CACHE_HOME": str(self.home / "xdg-cache"),
             "XDG_STATE_HOME": str(self.home / "xdg-state"),
-            # No extension gallery: code-server would otherwise query open-vsx.org.
+            # No extension gallery: code-server would otherwise query its default one.
             "EXTENSIONS_GALLERY": "{}",
         }
 
