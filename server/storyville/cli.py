@@ -8,10 +8,6 @@ import sys
 from pathlib import Path
 
 
-class UsageError(Exception):
-    """A problem with what the user asked for, reported as one line with exit code 2."""
-
-
 def _search_path() -> tuple[str, ...]:
     return (str(Path.cwd()),)
 
@@ -131,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.run(args)
-    except (CatalogNotFound, UsageError) as exc:
+    except CatalogNotFound as exc:
         print(f"storyville: error: {exc}", file=sys.stderr)
         return 2
     except OutputError as exc:

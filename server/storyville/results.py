@@ -70,11 +70,9 @@ class BuildResult:
     ok: bool
     errors: tuple[BuildError, ...] = ()
     mode: str = "full"  # full | partial
-    pages_written: int = 0
-    pages_changed: tuple[str, ...] = ()
-    pages_removed: tuple[str, ...] = ()
+    pages_written: int = 0  # HTML pages in the site
+    pages_changed: tuple[str, ...] = ()  # site files whose bytes changed, assets included
     stories: int = 0
-    stories_rebuilt: int = 0
     assertions_passed: int = 0
     assertions_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
@@ -91,10 +89,16 @@ class BuildResult:
             first, *rest = self.errors
             more = f" (+{len(rest)} more)" if rest else ""
             return f"build failed in {ms} ms: {first.message}{more}"
-        checks = f"{self.assertions_passed} assertions passed"
+        changed = sum(1 for name in self.pages_changed if name.endswith(".html"))
+        checks = plural(self.assertions_passed, "assertion") + " passed"
         if self.assertions_failed:
             checks += f", {self.assertions_failed} failed"
         return (
-            f"built {self.pages_written} pages ({len(self.pages_changed)} changed), "
-            f"{self.stories} stories, {checks} in {ms} ms"
+            f"built {plural(self.pages_written, 'page')} ({changed} changed), "
+            f"{plural(self.stories, 'story', 'stories')}, {checks} in {ms} ms"
         )
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """`1 story`, `2 stories`: counts read as English."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

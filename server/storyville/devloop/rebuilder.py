@@ -36,8 +36,6 @@ class Rebuilder:
         self._idle = asyncio.Event()
         self._idle.set()
         self.running = 0  # builds in flight (never more than one)
-        self.max_running = 0
-        self.dropped = 0
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="storyville-rebuild")
@@ -73,12 +71,11 @@ class Rebuilder:
             full, self._full = self._full, False
             generation = self._generation
             self.running += 1
-            self.max_running = max(self.max_running, self.running)
             try:
                 _notify(self.on_start)
                 attempt = await self.session.collect(changed, full=full)
                 if generation != self._generation:
-                    self.dropped += 1  # superseded: the follow-up build publishes
+                    # superseded: the follow-up build publishes
                     self._full = self._full or full
                     _notify(self.on_dropped)
                     continue

@@ -32,9 +32,8 @@ class OutputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class WriteReport:
-    written: int  # HTML pages in the site (assets not counted)
-    changed: tuple[str, ...]
-    removed: tuple[str, ...]
+    pages: int  # HTML pages in the site (assets not counted)
+    changed: tuple[str, ...]  # files whose bytes changed or that are new, assets included
 
 
 def _digest(data: bytes) -> str:
@@ -148,7 +147,7 @@ class SiteWriter:
                 site, digests = new.files, new.digests
                 if new.renamed:
                     self._known = digests
-                    return WriteReport(self._pages(site), tuple(sorted(site)), ())
+                    return WriteReport(self._pages(site), tuple(sorted(site)))
             else:
                 site = dict(stream)
                 digests = {name: _digest(data) for name, data in site.items()}
@@ -173,7 +172,7 @@ class SiteWriter:
         except OSError as exc:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
-        return WriteReport(self._pages(site), changed, removed)
+        return WriteReport(self._pages(site), changed)
 
     @staticmethod
     def _pages(files: Mapping[str, bytes]) -> int:
