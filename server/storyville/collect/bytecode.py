@@ -8,12 +8,14 @@ runs is always the code on disk, and the user's `__pycache__` is left alone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import marshal
 import os
 import sys
 import tempfile
+import time
 from importlib.machinery import (
     EXTENSION_SUFFIXES,
     SOURCE_SUFFIXES,
@@ -89,11 +91,21 @@ def install(roots: tuple[str, ...], cache_dir: Path | None) -> None:
     sys.path_importer_cache.clear()
 
 
-def prune(cache_dir: Path, *, keep: int = 5000) -> None:
-    """Bound the cache: drop the oldest entries beyond `keep`."""
-    try:
-        entries = sorted(cache_dir.glob("*.code"), key=lambda p: p.stat().st_mtime)
-    except OSError:
-        return
-    for stale in entries[:-keep] if len(entries) > keep else []:
-        stale.unlink(missing_ok=True)
+def prune(cache_dir: Path, *, keep: int = 5000, max_age: float = 30 * 86400) -> int:
+    """Bound the cache: drop entries unused for `max_age` seconds, then the oldest beyond `keep`.
+
+    A hit rewrites nothing, so an entry's mtime is when its source was first compiled; an
+    old entry of a file still in use costs one compile to come back. Returns how many went.
+    """
+    now = time.time()
+    entries: list[tuple[float, Path]] = []
+    for entry in cache_dir.glob("*.code"):
+        with contextlib.suppress(OSError):  # another session may be pruning too
+            entries.append((entry.stat().st_mtime, entry))
+    entries.sort()
+    stale = [e for t, e in entries if now - t > max_age]
+    fresh = [e for t, e in entries if now - t <= max_age]
+    stale += fresh[: max(len(fresh) - keep, 0)]
+    for entry in stale:
+        entry.unlink(missing_ok=True)
+    return len(stale)

@@ -76,6 +76,8 @@ class DevSession:
         self.last_result: BuildResult | None = None
         self.on_phase: Callable[[str], None] | None = None
         self.assets: set[str] = set()  # non-Python files in the package at the last good build
+        if config.bytecode_cache is not None:  # once per session: the cache stays bounded
+            bytecode.prune(config.bytecode_cache)
 
     # --- planning ----------------------------------------------------------------------
 
