@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from storyville.catalog.ignore import ignored_in_copy
 
 from tests.editors.vscode_code_server import (
     CHROMIUM,
@@ -95,7 +96,7 @@ def workspace(tmp_path: Path) -> Path:
     shutil.copytree(
         REPO / "examples/complete",
         ws / "examples/complete",
-        ignore=shutil.ignore_patterns("__pycache__"),
+        ignore=ignored_in_copy,
     )
     (ws / "examples/__init__.py").write_text("")
     write_settings(ws)

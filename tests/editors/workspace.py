@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyville.catalog.ignore import ignored_in_copy
+
 from tests.helpers import REPO
 
 
@@ -53,7 +55,7 @@ def editor_workspace(tmp_path: Path) -> EditorWorkspace:
     shutil.copytree(
         REPO / "examples/minimal",
         tmp_path / "examples/minimal",
-        ignore=shutil.ignore_patterns("__pycache__"),
+        ignore=ignored_in_copy,
     )
     (tmp_path / "examples/__init__.py").write_text("")
     stories = tmp_path / "examples/minimal/components/greeting/stories.py"

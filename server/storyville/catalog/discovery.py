@@ -13,12 +13,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from storyville.catalog.ignore import ignored_dir
 from storyville.catalog.models import Catalog, CatalogNode, Section, Subject
 from storyville.catalog.source import SourceRef
 
 FACTORY_NAMES = {"this_catalog": Catalog, "this_section": Section, "this_subject": Subject}
 _NODE_TYPES: dict[str, type] = {"Catalog": Catalog, "Section": Section, "Subject": Subject}
-_SKIP_DIRS = {"__pycache__", "node_modules", "static", "templates"}
+_ASSET_DIRS = {"static", "templates"}  # a component's files, never a package
 
 
 class CatalogNotFound(Exception):
@@ -74,9 +75,7 @@ def find_stories_modules(package: str, root: Path) -> list[StoriesModule]:
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if d.isidentifier() and d not in _SKIP_DIRS and not d.startswith(".")
+            d for d in dirnames if d.isidentifier() and d not in _ASSET_DIRS and not ignored_dir(d)
         )
         if "stories.py" in filenames:
             rel = Path(dirpath).relative_to(root).parts

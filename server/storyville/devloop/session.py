@@ -17,6 +17,7 @@ from pathlib import Path
 from time import perf_counter
 
 from storyville.catalog.discovery import package_dir
+from storyville.catalog.ignore import ignored
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
@@ -104,7 +105,7 @@ class DevSession:
             elif (
                 inside
                 and path.suffix != ".py"
-                and not _ignored(path)
+                and not ignored(path.relative_to(self.package_dir))
                 # not a temporary file that came and went (an editor's or sed's)
                 and (path.exists() or file in self.assets)
             ):
@@ -222,14 +223,8 @@ def _package_assets(root: Path) -> set[str]:
     return {
         str(p)
         for p in root.rglob("*")
-        if p.is_file() and p.suffix not in (".py", ".pyc") and not _ignored(p.relative_to(root))
+        if p.is_file() and p.suffix not in (".py", ".pyc") and not ignored(p.relative_to(root))
     }
-
-
-def _ignored(path: Path) -> bool:
-    return any(part.startswith(".") or part == "__pycache__" for part in path.parts) or (
-        path.suffix in {".pyc", ".swp", ".tmp"} or path.name.endswith("~")
-    )
 
 
 def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:

@@ -9,12 +9,32 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from watchfiles import DefaultFilter, awatch
+from watchfiles import Change, DefaultFilter, awatch
+
+from storyville.catalog.ignore import ignored
 
 log = logging.getLogger("storyville.watch")
 
 DEBOUNCE_MS = 400  # longest a burst of events is grouped
 STEP_MS = 15  # quiet time that ends a burst: editors write a file in a few ms
+
+
+class _CatalogFilter(DefaultFilter):
+    """watchfiles' filter for editor debris, plus storyville's one ignore list, applied
+    below each watched directory (so a catalog under a hidden directory is still seen)."""
+
+    def __init__(self, ignore: tuple[Path, ...], watched: Callable[[], frozenset[Path]]) -> None:
+        super().__init__(ignore_dirs=(), ignore_paths=[str(p) for p in ignore])
+        self.watched = watched
+
+    def __call__(self, change: Change, path: str) -> bool:
+        if not super().__call__(change, path):
+            return False
+        file = Path(path)
+        for directory in self.watched():
+            if file.is_relative_to(directory) and file != directory:
+                return not ignored(file.relative_to(directory))
+        return True
 
 
 class Watcher:
@@ -24,8 +44,8 @@ class Watcher:
         self, on_change: Callable[[set[str]], None], ignore: tuple[Path, ...] = ()
     ) -> None:
         self.on_change = on_change
-        self.filter = DefaultFilter(ignore_paths=[str(p) for p in ignore])
         self.dirs: frozenset[Path] = frozenset()
+        self.filter = _CatalogFilter(ignore, lambda: self.dirs)
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
 

@@ -13,9 +13,9 @@ from storyville.catalog.discovery import (
     import_root,
     package_dir,
 )
+from storyville.catalog.ignore import ignored_dir
 
 _CATALOG = re.compile(r"^def\s+this_catalog\b|->\s*['\"]?(?:storyville\.)?Catalog\b", re.M)
-_SKIP = {"node_modules", "__pycache__", "site-packages", "dist", "build"}
 _MAX_DEPTH = 6
 
 
@@ -23,10 +23,6 @@ _MAX_DEPTH = 6
 class FoundCatalog:
     package: str
     import_root: Path
-
-
-def _skip(directory: Path, name: str) -> bool:
-    return name.startswith(".") or name in _SKIP or (directory / name / "pyvenv.cfg").exists()
 
 
 def find_catalogs(folders: list[Path]) -> list[FoundCatalog]:
@@ -39,7 +35,7 @@ def find_catalogs(folders: list[Path]) -> list[FoundCatalog]:
             dirnames[:] = (
                 []
                 if depth >= _MAX_DEPTH
-                else sorted(d for d in dirnames if not _skip(directory, d))
+                else sorted(d for d in dirnames if not ignored_dir(d, directory))
             )
             if "stories.py" not in filenames:
                 continue
