@@ -1,4 +1,4 @@
-"""`storyville build`: the static site a user gets, and the errors they see (SPEC §3, §4)."""
+"""`storyville build`: the static site a user gets, and the errors they see."""
 
 from __future__ import annotations
 

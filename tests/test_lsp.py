@@ -1,4 +1,4 @@
-"""`storyville lsp` end to end over stdio (SPEC §7): the real server, pytest-lsp's client."""
+"""`storyville lsp` end to end over stdio: the real server, pytest-lsp's client."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The preview server is hardened like a local dev server should be (SPEC §6)."""
+"""The preview server is hardened like a local dev server should be."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stories with assertions become pytest tests, with no test file (SPEC §9)."""
+"""Stories with assertions become pytest tests, with no test file."""
 
 from __future__ import annotations
 

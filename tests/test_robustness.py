@@ -1,4 +1,4 @@
-"""A build that raises, exits, recurses or never returns never takes `serve` down (SPEC §5)."""
+"""A build that raises, exits, recurses or never returns never takes `serve` down."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 -- storyville for Neovim 0.7+ (vim.lsp.start_client): one client per session, attached to
--- every Python buffer. Options go to the server as initialization options (SPEC §7).
+-- every Python buffer. Options go to the server as initialization options.
 local storyville = { client_id = nil }
 
 vim.api.nvim_create_autocmd("FileType", {

@@ -1,4 +1,4 @@
-"""`storyville build | serve | lsp` (SPEC §3): bad input gets one clear line, never a traceback."""
+"""`storyville build | serve | lsp`: bad input gets one clear line, never a traceback."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stories with assertions become pytest tests, one per assertion, with no test file (SPEC §9).
+"""Stories with assertions become pytest tests, one per assertion, with no test file.
 
 Point pytest at a catalog (`pytest examples/complete`) or list it in `testpaths`; each
 `stories.py` that defines a subject yields an item per assertion of each story, named

@@ -1,4 +1,4 @@
-"""The structured outcome of a build (SPEC §4): plain data that pickles across interpreters."""
+"""The structured outcome of a build: plain data that pickles across interpreters."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A real VS Code: code-server runs the extension (vscode-extension/), Playwright drives it.
 
-Issue 5 / SPEC §8. The toolchain (Node 24, code-server; ~2-3 min once) is installed by
+The toolchain (Node 24, code-server; ~2-3 min once) is installed by
 scripts/setup-vscode-e2e.sh outside the repository; the .vsix is built by scripts/extension.sh
 when it is older than the extension's sources. STORYVILLE_SKIP_VSCODE_E2E=1 skips this test
 (reported as skipped, with the reason).

@@ -115,7 +115,7 @@ def _def_source(func: Callable[..., Any], file: str) -> SourceRef:
 
 
 def factory_of(module: ModuleType, file: str) -> Callable[[], Any]:
-    """The one function of a stories module that builds its node (SPEC §2)."""
+    """The one function of a stories module that builds its node."""
     candidates = [
         obj
         for name, obj in vars(module).items()

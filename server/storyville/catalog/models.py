@@ -1,4 +1,4 @@
-"""The authoring API: what a `stories.py` returns (SPEC §2, compatible with Storyville 0.1)."""
+"""The authoring API: what a `stories.py` returns (compatible with Storyville 0.1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Read and render the user's catalog (SPEC §4) into plain data.
+"""Read and render the user's catalog into plain data.
 
 This is the only code that runs user modules: in a fresh subinterpreter for `serve` and `lsp`,
 in-process for `storyville build`. Everything it returns pickles across interpreters.
@@ -93,7 +93,7 @@ def _story_label(subject_title: str, story_title: str) -> str:
 
 
 def render_story(story: Story, target: Callable[..., Any] | None) -> tuple[str, str | None]:
-    """The story's HTML (SPEC §2: its template, else `target(**props)`, called again if callable)
+    """The story's HTML (its template, else `target(**props)`, called again if callable)
     and the qualified name of what rendered it."""
     if story.template is not None:
         return to_html(story.template()), qualified_name(story.template)

@@ -1,4 +1,4 @@
-"""Turn an exception into a BuildError located on the user's line (SPEC §7 diagnostics)."""
+"""Turn an exception into a BuildError located on the user's line."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ class Builder(Protocol):
 
 
 class SubinterpreterBuilder:
-    """Every build in a never-used interpreter: fresh modules, always (SPEC §5)."""
+    """Every build in a never-used interpreter: fresh modules, always."""
 
     incremental = True
     description = "a fresh subinterpreter per build"

@@ -1,4 +1,4 @@
-"""The language server's initialization options (SPEC §7), validated."""
+"""The language server's initialization options, validated."""
 
 from __future__ import annotations
 

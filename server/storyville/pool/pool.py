@@ -1,4 +1,4 @@
-"""Single-use build interpreters (SPEC §5): one pre-warmed standby, each build in a fresh one.
+"""Single-use build interpreters: one pre-warmed standby, each build in a fresh one.
 
 An interpreter that ran a build has imported the user's modules; it is never used again.
 It is closed in the background while a replacement warms up (storyville, tdom and the

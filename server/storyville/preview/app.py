@@ -1,4 +1,4 @@
-"""The preview app (SPEC §6): the last good site, a live-reload script, `/ws/reload`."""
+"""The preview app: the last good site, a live-reload script, `/ws/reload`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Local dev-server hardening (SPEC §6): safe paths, Host and Origin checks."""
+"""Local dev-server hardening: safe paths, Host and Origin checks."""
 
 from __future__ import annotations
 
