@@ -15,6 +15,7 @@ import marshal
 import os
 import sys
 import tempfile
+import threading
 import time
 from importlib.machinery import (
     EXTENSION_SUFFIXES,
@@ -95,17 +96,32 @@ def prune(cache_dir: Path, *, keep: int = 5000, max_age: float = 30 * 86400) -> 
     """Bound the cache: drop entries unused for `max_age` seconds, then the oldest beyond `keep`.
 
     A hit rewrites nothing, so an entry's mtime is when its source was first compiled; an
-    old entry of a file still in use costs one compile to come back. Returns how many went.
+    old entry of a file still in use costs one compile to come back. Temporary files that an
+    interrupted write left behind go after a day. Returns how many entries went.
     """
     now = time.time()
-    entries: list[tuple[float, Path]] = []
-    for entry in cache_dir.glob("*.code"):
-        with contextlib.suppress(OSError):  # another session may be pruning too
-            entries.append((entry.stat().st_mtime, entry))
+    entries: list[tuple[float, str]] = []
+    try:
+        with os.scandir(cache_dir) as listing:
+            for entry in listing:
+                with contextlib.suppress(OSError):  # another session may be pruning too
+                    if entry.name.endswith(".code"):
+                        entries.append((entry.stat().st_mtime, entry.path))
+                    elif entry.name.endswith(".tmp") and now - entry.stat().st_mtime > 86400:
+                        Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        return 0
     entries.sort()
-    stale = [e for t, e in entries if now - t > max_age]
-    fresh = [e for t, e in entries if now - t <= max_age]
+    fresh = [path for mtime, path in entries if now - mtime <= max_age]
+    stale = [path for mtime, path in entries if now - mtime > max_age]
     stale += fresh[: max(len(fresh) - keep, 0)]
-    for entry in stale:
-        entry.unlink(missing_ok=True)
+    for path in stale:
+        Path(path).unlink(missing_ok=True)
     return len(stale)
+
+
+def prune_in_background(cache_dir: Path) -> threading.Thread:
+    """Prune without delaying the first build (tens of ms at the bound)."""
+    thread = threading.Thread(target=prune, args=(cache_dir,), name="storyville-prune", daemon=True)
+    thread.start()
+    return thread

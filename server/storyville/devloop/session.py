@@ -78,7 +78,7 @@ class DevSession:
         self.on_phase: Callable[[str], None] | None = None
         self.assets: set[str] = set()  # non-Python files in the package at the last good build
         if config.bytecode_cache is not None:  # once per session: the cache stays bounded
-            bytecode.prune(config.bytecode_cache)
+            bytecode.prune_in_background(config.bytecode_cache)
 
     # --- planning ----------------------------------------------------------------------
 
