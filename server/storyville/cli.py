@@ -8,6 +8,17 @@ import sys
 from pathlib import Path
 
 
+def _seconds(text: str) -> float:
+    """A positive number of seconds, or argparse's one-line usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
 def _search_path() -> tuple[str, ...]:
     return (str(Path.cwd()),)
 
@@ -104,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--time-limit",
-        type=float,
+        type=_seconds,
         default=30.0,
         help="seconds a build may run before it is reported as timed out (default: 30)",
     )

@@ -281,12 +281,6 @@ def test_plan(
     assert reason in plan.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: plan() applies the ignore list only to non-Python files, so a stories.py in "
-    "a directory discovery never walks (node_modules, a hidden directory) counts as an added "
-    "stories.py and makes a full build on every save",
-)
 @pytest.mark.parametrize("relative", ["shop/node_modules/x/stories.py", "shop/.old/stories.py"])
 def test_stories_py_in_an_ignored_directory_is_not_a_catalog_change(
     ws: Path, session: DevSession, relative: str

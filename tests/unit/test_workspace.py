@@ -120,12 +120,6 @@ def test_find_catalogs_in_a_missing_folder(root: Path) -> None:
     assert find_catalogs([root / "no such folder"]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a namespace catalog is named from its directories without checking they are "
-    "identifiers, so `my-project/shop` is offered as package 'my-project.shop', which "
-    "cannot be imported (locating then picks it and the build fails)",
-)
 def test_namespace_names_are_importable(root: Path) -> None:
     found = find_catalogs([root / "odd namespace"])
     assert all(part.isidentifier() for c in found for part in c.package.split("."))
@@ -186,12 +180,6 @@ def test_locate_a_named_package(root: Path, workspace: str, package: str, search
     assert located.note is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a named `package` is looked up only in the folders and their parents, so a "
-    "src-layout catalog that discovery finds (as 'shop', importable from src/) is not found "
-    "when named, although the several-catalogs note tells the user to name it",
-)
 def test_locate_a_named_package_in_a_src_layout(root: Path) -> None:
     assert find_catalogs([root / "src layout"])[0].package == "shop"
     located = locate_catalog([root / "src layout"], "shop")

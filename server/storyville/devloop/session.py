@@ -97,6 +97,9 @@ class DevSession:
         for file in changed:
             path = Path(file)
             inside = path.is_relative_to(self.package_dir)
+            relative = path.relative_to(self.package_dir) if inside else None
+            if relative is not None and ignored(relative) and not self.graph.modules_for([file]):
+                continue  # discovery never walks there, and no build imported it
             if inside and path.name == "stories.py" and (file not in stories or not path.exists()):
                 return Plan(None, f"{path.relative_to(self.package_dir)} was added or removed")
             modules = self.graph.modules_for([file])
@@ -105,7 +108,6 @@ class DevSession:
             elif (
                 inside
                 and path.suffix != ".py"
-                and not ignored(path.relative_to(self.package_dir))
                 # not a temporary file that came and went (an editor's or sed's)
                 and (path.exists() or file in self.assets)
             ):

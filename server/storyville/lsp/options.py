@@ -49,6 +49,8 @@ def parse_options(raw: Any) -> tuple[Options, list[str]]:
     if not 0 <= port <= 65535:
         problems.append(f"previewPort {port} is not a port; using 0")
         values["preview_port"] = 0
+    if values.get("time_limit", 1) <= 0:
+        problems.append(f"timeLimit {values.pop('time_limit')} is not a positive number of seconds")
     if values.get("package") == "":
         del values["package"]
     return Options(**values), problems

@@ -48,7 +48,7 @@ def find_catalogs(folders: list[Path]) -> list[FoundCatalog]:
             root, package = import_root(directory)
             if not package:  # a namespace package: name it from the workspace folder
                 root, package = folder, ".".join(directory.relative_to(folder).parts)
-            if package:
+            if package and all(part.isidentifier() for part in package.split(".")):
                 found.append(FoundCatalog(package, root))
                 dirnames[:] = []  # sections and subjects below it belong to it
     return sorted(found, key=lambda c: (c.package.count("."), c.package))
@@ -76,7 +76,9 @@ def locate_catalog(folders: list[Path], package: str | None) -> Located:
     search also looks above the workspace folders.
     """
     if package:
-        search = tuple(str(p) for f in folders for p in (f, *f.parents))
+        # Above the folders, and where discovery found it (a src/ layout, say).
+        found = [str(c.import_root) for c in find_catalogs(folders) if c.package == package]
+        search = (*found, *(str(p) for f in folders for p in (f, *f.parents)))
         try:
             root = package_dir(package, search)
             find_stories_modules(package, root)
