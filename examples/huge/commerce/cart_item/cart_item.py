@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class CartItem:
@@ -13,7 +15,7 @@ class CartItem:
     variant: str = "Size M · Sand"
     unit_price: float = 45.0
     quantity: int = 1
-    image: str = "https://picsum.photos/seed/shirt/96/96"
+    image: str = picture("Shirt", 96, 96, "#c8b48a")
 
     def __call__(self):
         """Render the cart item."""

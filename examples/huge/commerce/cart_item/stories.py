@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.commerce.cart_item.cart_item import CartItem
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -20,7 +21,7 @@ def this_subject() -> Subject:
                     "variant": "Glaze: Moss",
                     "unit_price": 18.5,
                     "quantity": 3,
-                    "image": "https://picsum.photos/seed/mug/96/96",
+                    "image": picture("Mug", 96, 96, "#5e7d5a"),
                 },
             ),
             Story(
@@ -29,7 +30,7 @@ def this_subject() -> Subject:
                     "name": "Gift card",
                     "variant": "Delivered by email",
                     "unit_price": 100.0,
-                    "image": "https://picsum.photos/seed/gift/96/96",
+                    "image": picture("Gift", 96, 96, "#a4343a"),
                 },
             ),
         ],

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class ProductCard:
@@ -14,7 +16,7 @@ class ProductCard:
     rating: float = 4.5
     reviews: int = 87
     badge: str | None = None
-    image: str = "https://picsum.photos/seed/shoe/400/400"
+    image: str = picture("Shoe", 400, 400, "#3b5b8c")
     in_stock: bool = True
 
     def __call__(self):

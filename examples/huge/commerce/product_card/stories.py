@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.commerce.product_card.product_card import ProductCard
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -21,7 +22,7 @@ def this_subject() -> Subject:
                     "rating": 5.0,
                     "reviews": 12,
                     "badge": "New",
-                    "image": "https://picsum.photos/seed/beanie/400/400",
+                    "image": picture("Beanie", 400, 400, "#8c5b3b"),
                 },
             ),
             Story(title="Sold out", props={"badge": "Last season", "in_stock": False}),

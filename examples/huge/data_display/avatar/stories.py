@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.data_display.avatar.avatar import Avatar
+from examples.huge.placeholders import picture
 
 
 def shows_initials(el: object) -> None:
@@ -29,7 +30,7 @@ def this_subject() -> Subject:
                 title="Photo",
                 props={
                     "name": "Grace Hopper",
-                    "image": "https://i.pravatar.cc/128?u=grace",
+                    "image": picture("GH", 128, 128, "#6b4f8c"),
                     "size": 64,
                 },
             ),

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.layout.card.card import Card
+from examples.huge.placeholders import picture
 
 
 def links_the_title(el: object) -> None:
@@ -24,7 +25,7 @@ def this_subject() -> Subject:
                 props={
                     "title": "Lisbon in spring",
                     "body": "Tiled streets, custard tarts and golden light.",
-                    "image": "https://picsum.photos/seed/lisbon/400/200",
+                    "image": picture("Lisbon", 400, 200, "#c9a227"),
                     "href": "/travel/lisbon",
                 },
                 assertions=[links_the_title],

@@ -18,9 +18,7 @@ class Footer:
         """Render the footer."""
         items = [t'<li><a href="/{link.lower()}">{link}</a></li>' for link in self.links]
         social = (
-            t'<p class="social"><a href="https://mastodon.social/@acme">Mastodon</a></p>'
-            if self.show_social
-            else ""
+            t'<p class="social"><a href="#mastodon">Mastodon</a></p>' if self.show_social else ""
         )
         return html(t"""
             <footer class="site-footer">

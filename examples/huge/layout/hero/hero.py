@@ -20,7 +20,7 @@ class Hero:
         """Render the hero."""
         style = {"text-align": self.align}
         if self.background:
-            style["background-image"] = f"url({self.background})"
+            style["background-image"] = f'url("{self.background}")'
         return html(t"""
             <section class="hero" style={style}>
               <h1>{self.headline}</h1>

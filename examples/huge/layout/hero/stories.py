@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.layout.hero.hero import Hero
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -20,7 +21,7 @@ def this_subject() -> Subject:
                     "subhead": "Up to 40% off outdoor gear.",
                     "cta": "Shop now",
                     "cta_href": "/sale",
-                    "background": "/img/mountains.jpg",
+                    "background": picture("Mountains", 1200, 400, "#4f6f8a"),
                     "align": "left",
                 },
             ),

@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import silence
+
 
 @dataclass
 class AudioPlayer:
     """An audio player captioned with the title, artist and duration."""
 
-    src: str = "/media/episode-42.mp3"
+    src: str = silence()
     title: str = "Episode 42: Life, the Universe and Everything"
     artist: str = "The Deep Thought Podcast"
     duration: str = "42:00"

@@ -16,7 +16,6 @@ def this_subject() -> Subject:
             Story(
                 title="Piano piece",
                 props={
-                    "src": "/media/gymnopedie.ogg",
                     "title": "Gymnopédie No. 1",
                     "artist": "Erik Satie",
                     "duration": "3:05",
@@ -25,7 +24,6 @@ def this_subject() -> Subject:
             Story(
                 title="Voice note",
                 props={
-                    "src": "/media/note.m4a",
                     "title": "Voice note",
                     "artist": "Grace",
                     "duration": "0:12",

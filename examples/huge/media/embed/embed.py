@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import page
+
 
 @dataclass
 class Embed:
     """An iframe for third-party content, at a fixed aspect ratio."""
 
-    src: str = "https://www.openstreetmap.org/export/embed.html?bbox=-9.15,38.70,-9.12,38.72"
+    src: str = page("A map of central Lisbon")
     title: str = "Map of central Lisbon"
     aspect: str = "16 / 9"
     allow_fullscreen: bool = True

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.embed.embed import Embed
+from examples.huge.placeholders import page
 
 
 def this_subject() -> Subject:
@@ -16,14 +17,14 @@ def this_subject() -> Subject:
             Story(
                 title="Video",
                 props={
-                    "src": "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+                    "src": page("The product tour video"),
                     "title": "Product tour",
                 },
             ),
             Story(
                 title="Square demo",
                 props={
-                    "src": "https://codepen.io/team/embed/preview/PNaGbb",
+                    "src": page("A live demo"),
                     "title": "Live demo",
                     "aspect": "1 / 1",
                     "allow_fullscreen": False,

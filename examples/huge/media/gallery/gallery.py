@@ -4,15 +4,17 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class Gallery:
     """A grid of lazily loaded thumbnails."""
 
     images: tuple[tuple[str, str], ...] = (
-        ("https://picsum.photos/seed/lake/300/200", "Mountain lake"),
-        ("https://picsum.photos/seed/city/300/200", "City at night"),
-        ("https://picsum.photos/seed/road/300/200", "Desert road"),
+        (picture("Lake", 300, 200, "#3f6e8c"), "Mountain lake"),
+        (picture("City", 300, 200, "#2e3148"), "City at night"),
+        (picture("Road", 300, 200, "#b08a4f"), "Desert road"),
     )
     columns: int = 3
 

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.gallery.gallery import Gallery
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -17,9 +18,7 @@ def this_subject() -> Subject:
             Story(
                 title="A single picture",
                 props={
-                    "images": (
-                        ("https://picsum.photos/seed/fjord/600/400", "Aurora over a fjord"),
-                    ),
+                    "images": ((picture("Fjord", 600, 400, "#2f6b5e"), "Aurora over a fjord"),),
                     "columns": 1,
                 },
             ),

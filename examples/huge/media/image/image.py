@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class Image:
     """A responsive image with explicit dimensions and an optional caption."""
 
-    src: str = "https://picsum.photos/seed/forest/640/360"
+    src: str = picture("Misty forest", 640, 360, "#4f6f5a")
     alt: str = "A misty forest at dawn"
     width: int = 640
     height: int = 360

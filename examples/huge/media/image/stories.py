@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.image.image import Image
+from examples.huge.placeholders import picture
 
 
 def describes_the_image(el: object) -> None:
@@ -28,7 +29,7 @@ def this_subject() -> Subject:
             Story(
                 title="With a caption",
                 props={
-                    "src": "https://picsum.photos/seed/harbour/640/360",
+                    "src": picture("Harbour", 640, 360, "#3f6e8c"),
                     "alt": "Fishing boats in a harbour",
                     "caption": "Porto, early morning.",
                 },

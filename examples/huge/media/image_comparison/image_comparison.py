@@ -4,13 +4,15 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class ImageComparison:
     """Two pictures on top of each other, with a slider to reveal the second."""
 
-    before: str = "https://picsum.photos/seed/before/800/500"
-    after: str = "https://picsum.photos/seed/after/800/500"
+    before: str = picture("Before", 800, 500, "#7d7468")
+    after: str = picture("After", 800, 500, "#4f7a5a")
     position: int = 50
     label: str = "Before and after"
 

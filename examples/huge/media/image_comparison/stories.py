@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.image_comparison.image_comparison import ImageComparison
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -17,8 +18,8 @@ def this_subject() -> Subject:
             Story(
                 title="Kitchen renovation",
                 props={
-                    "before": "/img/kitchen-2019.jpg",
-                    "after": "/img/kitchen-2024.jpg",
+                    "before": picture("Kitchen, 2019", 800, 500, "#8c7a5b"),
+                    "after": picture("Kitchen, 2024", 800, 500, "#5b7fa6"),
                     "position": 30,
                     "label": "Kitchen renovation",
                 },

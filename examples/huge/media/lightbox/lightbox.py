@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class Lightbox:
     """A full-screen view of one picture from a series."""
 
-    src: str = "https://picsum.photos/seed/sailing/1200/800"
+    src: str = picture("Sailing boat", 1200, 800, "#c2703d")
     alt: str = "Sailing boat at sunset"
     caption: str | None = None
     expanded: bool = True

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.lightbox.lightbox import Lightbox
+from examples.huge.placeholders import picture
 
 
 def counts_the_series(el: object) -> None:
@@ -23,7 +24,7 @@ def this_subject() -> Subject:
             Story(
                 title="In a series",
                 props={
-                    "src": "https://picsum.photos/seed/rooftops/1200/800",
+                    "src": picture("Rooftops", 1200, 800, "#9a4f3c"),
                     "alt": "Old town rooftops",
                     "index": 3,
                     "total": 12,

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.thumbnail.thumbnail import Thumbnail
+from examples.huge.placeholders import picture
 
 
 def this_subject() -> Subject:
@@ -17,7 +18,7 @@ def this_subject() -> Subject:
             Story(
                 title="Short clip",
                 props={
-                    "src": "https://picsum.photos/seed/snow/320/180",
+                    "src": picture("Snow", 320, 180, "#8aa1b8"),
                     "title": "Cat discovers snow",
                     "duration": "0:47",
                 },

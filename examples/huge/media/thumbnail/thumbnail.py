@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from tdom import html
 
+from examples.huge.placeholders import picture
+
 
 @dataclass
 class Thumbnail:
     """A video thumbnail with its duration and how much has been watched."""
 
-    src: str = "https://picsum.photos/seed/talk/320/180"
+    src: str = picture("Talk", 320, 180)
     title: str = "Designing with constraints"
     duration: str = "12:34"
     watched: float = 0

@@ -3,6 +3,7 @@
 from storyville import Story, Subject
 
 from examples.huge.media.video_player.video_player import VideoPlayer
+from examples.huge.placeholders import captions, picture
 
 
 def has_captions(el: object) -> None:
@@ -27,13 +28,17 @@ def this_subject() -> Subject:
             Story(title="Basic"),
             Story(
                 title="With captions",
-                props={"poster": "/img/intro-poster.jpg", "captions": "/media/intro.en.vtt"},
+                props={"captions": captions("Welcome to the tour.")},
                 assertions=[has_captions],
             ),
             Story(
                 title="Background loop",
                 description="Browsers only autoplay muted video, so autoplay implies muted.",
-                props={"src": "/media/waves.mp4", "autoplay": True, "loop": True},
+                props={
+                    "poster": picture("Waves", 640, 360, "#3f6e8c"),
+                    "autoplay": True,
+                    "loop": True,
+                },
                 assertions=[mutes_autoplay],
             ),
         ],
