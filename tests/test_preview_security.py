@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -43,11 +44,21 @@ async def raw_get(server: PreviewServer, target: str, host: str | None = None) -
     return int(head.split()[1]), body
 
 
+async def page_token(server: PreviewServer, target: str = "/") -> str:
+    """The reload socket's token as a page carries it: what live.js reads."""
+    status, body = await raw_get(server, target)
+    assert status in (200, 503), body
+    found = re.findall(r'_storyville/live\.js" data-version="\d+" data-token="([^"]+)"', body)
+    assert len(found) == 1, body
+    return found[0]
+
+
 async def test_serves_pages_with_the_live_script(preview: PreviewServer) -> None:
     status, body = await raw_get(preview, "/inner/")
     assert status == 200 and "inner" in body
+    token = preview.policy.token
     assert body.index(
-        '<script src="../_storyville/live.js" data-version="0"></script>'
+        f'<script src="../_storyville/live.js" data-version="0" data-token="{token}"></script>'
     ) < body.index("</body>")
     assert (await raw_get(preview, "/alias.html"))[0] == 200  # a link inside the site is fine
 
@@ -93,32 +104,96 @@ async def test_own_host_names_are_accepted(preview: PreviewServer, host: str) ->
     assert status == 200
 
 
+def reload_url(server: PreviewServer, token: str | None) -> str:
+    query = "" if token is None else f"?token={token}"
+    return f"ws://127.0.0.1:{server.port}/ws/reload{query}"
+
+
+async def refused(url: str, origin: str | None) -> int:
+    headers = {"Origin": origin} if origin else None
+    with pytest.raises(InvalidStatus) as refusal:
+        await websockets.connect(url, additional_headers=headers)
+    return refusal.value.response.status_code
+
+
+OWN_ORIGINS = [
+    "http://127.0.0.1:{port}",
+    "http://localhost:{port}",
+    "http://127.0.0.1:8080",  # our pages through a port-forwarding proxy (code-server)
+    "vscode-webview://1a2b3c",
+]
+
+
+@pytest.mark.parametrize("origin", OWN_ORIGINS)
+async def test_a_page_socket_with_its_token_is_accepted(
+    preview: PreviewServer, origin: str
+) -> None:
+    token = await page_token(preview, "/inner/")
+    headers = {"Origin": origin.format(port=preview.port)}
+    async with websockets.connect(reload_url(preview, token), additional_headers=headers) as ws:
+        assert json.loads(await ws.recv())["type"] == "hello"
+
+
+@pytest.mark.parametrize("origin", OWN_ORIGINS)
+@pytest.mark.parametrize("token", [None, "", "wrong", "ünïcode", "{token}x"])
+async def test_a_browser_socket_without_the_token_is_refused(
+    preview: PreviewServer, origin: str, token: str | None
+) -> None:
+    """Any page on 127.0.0.1 (another port: another dev server, a local app) and any
+    extension's webview passes the Origin check; none of them can read our pages' token."""
+    real = await page_token(preview)
+    guess = None if token is None else token.format(token=real)
+    assert await refused(reload_url(preview, guess), origin.format(port=preview.port)) == 403
+    assert (await raw_get(preview, "/"))[0] == 200  # still serving
+
+
 @pytest.mark.parametrize(
-    ("origin", "accepted"),
+    "origin",
     [
-        ("http://127.0.0.1:{port}", True),
-        ("http://localhost:{port}", True),
-        ("vscode-webview://1a2b3c", True),
-        (None, True),  # not a browser: browsers always send Origin
-        ("http://evil.example", False),
-        ("http://127.0.0.1:8080", True),  # our pages through a port-forwarding proxy
-        ("http://evil.example:{port}", False),
-        ("http://localhost.evil.example", False),
-        ("null", False),
+        "http://evil.example",
+        "http://evil.example:{port}",
+        "http://localhost.evil.example",
+        "null",
     ],
 )
-async def test_websocket_origins(
-    preview: PreviewServer, origin: str | None, accepted: bool
+async def test_foreign_origins_are_refused_even_with_the_token(
+    preview: PreviewServer, origin: str
 ) -> None:
-    url = f"ws://127.0.0.1:{preview.port}/ws/reload"
-    headers = {"Origin": origin.format(port=preview.port)} if origin else None
-    if accepted:
-        async with websockets.connect(url, additional_headers=headers) as socket:
-            assert '"hello"' in str(await socket.recv())
-    else:
-        with pytest.raises(InvalidStatus) as refused:
-            await websockets.connect(url, additional_headers=headers)
-        assert refused.value.response.status_code == 403
+    token = await page_token(preview)
+    assert await refused(reload_url(preview, token), origin.format(port=preview.port)) == 403
+
+
+async def test_a_client_that_is_not_a_browser_needs_no_token(preview: PreviewServer) -> None:
+    """No Origin: not a browser, so not held by the same-origin policy; it could read the
+    token from any page, so asking for it would protect nothing (Vite decides the same)."""
+    async with websockets.connect(reload_url(preview, None)) as socket:
+        assert '"hello"' in str(await socket.recv())
+
+
+async def test_each_server_has_its_own_token(tmp_path: Path, preview: PreviewServer) -> None:
+    other = PreviewServer(tmp_path / "site", port=0)
+    await other.start()
+    try:
+        token = await page_token(preview)
+        assert await page_token(other) != token
+        origin = f"http://127.0.0.1:{other.port}"
+        assert await refused(reload_url(other, token), origin) == 403
+    finally:
+        await other.stop()
+
+
+async def test_the_token_is_on_pages_only(tmp_path: Path, preview: PreviewServer) -> None:
+    """live.js can be loaded by any site's <script> tag: it must not carry the token; the
+    waiting page (no good build yet) carries it, or its socket could never connect."""
+    token = preview.policy.token
+    status, script = await raw_get(preview, "/_storyville/live.js")
+    assert status == 200 and token not in script
+    waiting = PreviewServer(tmp_path / "empty", port=0)
+    await waiting.start()
+    try:
+        assert await page_token(waiting) == waiting.policy.token
+    finally:
+        await waiting.stop()
 
 
 async def test_broadcast_reaches_every_client(preview: PreviewServer) -> None:

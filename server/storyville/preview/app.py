@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -20,43 +21,56 @@ LIVE_SCRIPT = Path(__file__).resolve().parent / "static" / "live.js"
 LIVE_URL = "/_storyville/live.js"
 
 
-def live_tag(path: str, version: int) -> bytes:
+def live_tag(path: str, version: int, token: str) -> bytes:
     """The live-reload script, linked relative to the page (behind a path-prefixing proxy,
-    such as code-server's /proxy/PORT/, an absolute /_storyville/ would miss the server)
-    and stamped with the site version the page was served at."""
+    such as code-server's /proxy/PORT/, an absolute /_storyville/ would miss the server),
+    stamped with the site version the page was served at and carrying the reload socket's
+    token: on the page, never in live.js, which any site may load with a <script> tag."""
     root = "../" * max(path.count("/") - 1, 0)
-    return f'<script src="{root}_storyville/live.js" data-version="{version}"></script>'.encode()
+    token = html.escape(token)
+    return (
+        f'<script src="{root}_storyville/live.js" data-version="{version}" '
+        f'data-token="{token}"></script>'
+    ).encode()
 
 
-class HostCheck:
-    """Refuse requests whose Host is not this server's (DNS rebinding), HTTP and WebSocket."""
+def _token(scope: Scope) -> str | None:
+    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
+    return values[0] if values else None
+
+
+class RequestGate:
+    """Refuse what is not for this server before any route sees it: a foreign Host (DNS
+    rebinding) on every request; on the reload socket also a foreign Origin and, from a
+    browser, a missing or wrong token (see AccessPolicy)."""
 
     def __init__(self, app: ASGIApp, policy: AccessPolicy) -> None:
         self.app = app
         self.policy = policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket"):
+        kind = scope["type"]
+        if kind in ("http", "websocket"):
             headers = dict(scope["headers"])
             host = headers.get(b"host", b"").decode("latin-1") or None
             origin = headers.get(b"origin")
             origin_text = origin.decode("latin-1") if origin is not None else None
-            refused = not self.policy.host_ok(host)
-            if scope["type"] == "websocket" and not self.policy.origin_ok(origin_text):
-                refused = True
-            if refused:
-                if scope["type"] == "websocket":
+            ok = self.policy.host_ok(host)
+            if kind == "websocket":
+                ok = ok and self.policy.socket_ok(origin_text, _token(scope))
+            if not ok:
+                if kind == "websocket":  # closed before accepting: the upgrade gets a 403
                     await send({"type": "websocket.close", "code": 1008})
                     return
-                response = PlainTextResponse("storyville: request refused (Host or Origin)", 403)
-                await response(scope, receive, send)
+                refusal = "storyville: request refused (Host, Origin or token)"
+                await PlainTextResponse(refusal, 403)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
-def _html(path: str, version: int, body: bytes, status: int = 200) -> Response:
+def _html(path: str, version: int, token: str, body: bytes, status: int = 200) -> Response:
     """An HTML page with the live-reload script injected before `</body>`."""
-    tag = live_tag(path, version)
+    tag = live_tag(path, version, token)
     index = body.rfind(b"</body>")
     body = body[:index] + tag + body[index:] if index >= 0 else body + tag
     return Response(
@@ -83,6 +97,7 @@ def create_app(
     errors: Callable[[], list[str]] = list,
 ) -> ASGIApp:
     live = LIVE_SCRIPT.read_bytes()
+    token = policy.token
 
     async def live_script(request: Request) -> Response:
         return Response(live, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
@@ -91,10 +106,10 @@ def create_app(
         path = resolve(site, request.path_params.get("path", ""))
         if path is None:
             if not (site / "index.html").is_file():
-                return _html(request.url.path, hub.version, waiting_page(errors()), 503)
+                return _html(request.url.path, hub.version, token, waiting_page(errors()), 503)
             return PlainTextResponse("Not found", 404)
         if path.suffix == ".html":
-            return _html(request.url.path, hub.version, path.read_bytes())
+            return _html(request.url.path, hub.version, token, path.read_bytes())
         return FileResponse(path, headers={"Cache-Control": "no-cache"})
 
     async def reload_socket(socket: WebSocket) -> None:
@@ -107,4 +122,4 @@ def create_app(
             Route("/{path:path}", page, methods=["GET", "HEAD"]),
         ]
     )
-    return HostCheck(app, policy)
+    return RequestGate(app, policy)

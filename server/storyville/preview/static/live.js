@@ -43,10 +43,24 @@
     location.reload();
   }
 
+  // The reload socket takes only the token this server's pages carry. A restarted server has a
+  // new one, so after losing the socket read the current token from the site's front page
+  // (same origin: no other site can) before reconnecting.
+  let token = script.dataset.token || "";
+  const tokenTag = /_storyville\/live\.js" data-version="\d+" data-token="([^"]*)"/g;
+  async function refreshToken() {
+    try {
+      const text = await (await fetch(base.href, { cache: "no-store" })).text();
+      const found = [...text.matchAll(tokenTag)].pop();
+      if (found) token = found[1];
+    } catch (e) { /* not back yet: the socket fails too and we try again */ }
+  }
+
   let delay = 250;
   let lost = false;
   function connect() {
-    const socket = new WebSocket(base.href.replace(/^http/, "ws") + "ws/reload");
+    const url = base.href.replace(/^http/, "ws") + "ws/reload?token=" + encodeURIComponent(token);
+    const socket = new WebSocket(url);
     socket.onopen = () => {
       delay = 250;
       if (lost) reload(); // the server restarted: what it serves may have changed
@@ -62,7 +76,7 @@
     };
     socket.onclose = () => {
       lost = true;
-      setTimeout(connect, delay);
+      setTimeout(() => refreshToken().then(connect), delay);
       delay = Math.min(delay * 2, 4000);
     };
   }
