@@ -18,13 +18,30 @@ class ReloadHub:
 
     Pages are served stamped with the version (see app.live_tag); a page that connects
     after a reload it missed sees a newer version in the greeting and reloads itself.
+
+    At most `max_clients` are connected at once (a socket never goes idle, so without a cap
+    sockets alone could take every connection the server allows); past it an upgrade is
+    refused, and said once until the channel has room again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_clients: int = 64) -> None:
         self.clients: set[WebSocket] = set()
         self.version = 0
+        self.max_clients = max_clients
+        self._full = False
 
     async def serve(self, socket: WebSocket) -> None:
+        if len(self.clients) < self.max_clients // 2:
+            self._full = False
+        if len(self.clients) >= self.max_clients:
+            if not self._full:
+                self._full = True
+                log.warning(
+                    "the reload channel is full (%d pages connected); refusing more",
+                    len(self.clients),
+                )
+            await socket.close(code=1013)  # before accepting: the upgrade gets a 403
+            return
         await socket.accept()
         self.clients.add(socket)
         try:
