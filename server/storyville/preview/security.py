@@ -32,7 +32,7 @@ class AccessPolicy:
         if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
             names.add(f"[{host}]" if ":" in host else host)
         self.any_host = host in ("0.0.0.0", "::")
-        self.names = frozenset(names)
+        self.names = frozenset(name.lower() for name in names)  # host names ignore case
         self.port = port
         self.token = token or secrets.token_urlsafe(16)
 
