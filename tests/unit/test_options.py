@@ -25,6 +25,7 @@ def test_defaults() -> None:
     [
         pytest.param(None, DEFAULTS, id="None"),
         pytest.param({}, DEFAULTS, id="empty"),
+        pytest.param([], DEFAULTS, id="empty list: Neovim 0.7's empty table"),
         pytest.param({"package": "shop.ui"}, Options(package="shop.ui"), id="package"),
         pytest.param({"package": ""}, DEFAULTS, id="empty package: find it"),
         pytest.param({"previewPort": 8080}, Options(preview_port=8080), id="port"),
@@ -62,7 +63,7 @@ def test_valid_options(raw: Any, expected: Options) -> None:
     ("raw", "expected", "problems"),
     [
         pytest.param(
-            [], DEFAULTS, ["initializationOptions must be an object, not list"], id="list"
+            [1], DEFAULTS, ["initializationOptions must be an object, not list"], id="list"
         ),
         pytest.param(
             "shop", DEFAULTS, ["initializationOptions must be an object, not str"], id="string"

@@ -28,7 +28,7 @@ _FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
 
 def parse_options(raw: Any) -> tuple[Options, list[str]]:
     """Options from the client's JSON, and a message for each value that was ignored."""
-    if raw is None:
+    if raw is None or raw == []:  # Neovim 0.7 encodes an empty `init_options` table as []
         return Options(), []
     if not isinstance(raw, dict):
         return Options(), [f"initializationOptions must be an object, not {type(raw).__name__}"]
