@@ -1,17 +1,21 @@
 """The language server's framing: what a lying or odd frame turns into, byte by byte.
 
 The same cases as tests/test_lsp_protocol.py drives over real pipes, here fed in every chunk
-size (a header split across reads is the usual case on a busy pipe).
+size (a header split across reads is the usual case on a busy pipe), plus the writer's queue.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from storyville.lsp.framing import MAX_FRAME, FrameReader
+from storyville.lsp.transport import FrameWriter
 
 A = {"jsonrpc": "2.0", "id": 1, "method": "a", "params": {"text": "Content-Length: 5"}}
 B = {"jsonrpc": "2.0", "id": 2, "method": "b", "params": {"text": "é 😀"}}
@@ -76,3 +80,27 @@ def test_a_big_message_that_mentions_a_header_in_a_string_is_not_split() -> None
     text = "Content-Length: 12\\r\\n\\r\\n" * 50_000  # escaped in JSON: no raw line break
     body = json.dumps({"jsonrpc": "2.0", "method": "x", "params": text}).encode()
     assert read_all(frame(body) + frame(B_BODY), 4096) == ([json.loads(body), B], [])
+
+
+def test_the_writer_drops_only_log_lines_when_nobody_reads() -> None:
+    read_end, write_end = os.pipe()
+    writer = FrameWriter(write_end, limit=200_000)
+    writer.start()
+    for i in range(40):  # nobody reads yet: the pipe fills, then the queue
+        writer.put(b"<R%03d>" % i + b"r" * 9994)  # a response: always kept
+        writer.put(b"L" * 10_000, droppable=True)  # a log line: dropped past the limit
+    received = bytearray()
+
+    def drain() -> None:
+        while chunk := os.read(read_end, 1 << 20):
+            received.extend(chunk)
+
+    draining = threading.Thread(target=drain, daemon=True)
+    draining.start()
+    writer.close(timeout=10)
+    os.close(write_end)
+    draining.join(10)
+    os.close(read_end)
+    assert [int(n) for n in re.findall(rb"<R(\d{3})>", received)] == list(range(40))
+    assert 0 < received.count(b"L" * 10_000) < 40
+    assert b"log and progress messages dropped" in received

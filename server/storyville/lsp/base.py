@@ -5,23 +5,31 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from storyville import __version__
 from storyville.lsp.options import Options
+from storyville.lsp.rpc import StoryvilleProtocol
 
 log = logging.getLogger("storyville.lsp")
 
 
 class StoryvilleServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("storyville", __version__)
+        super().__init__("storyville", __version__, protocol_cls=StoryvilleProtocol)
         self.options = Options()
         self.folders: list[Path] = []
         self._tasks: set[asyncio.Task[Any]] = set()
+
+    @property
+    def rpc(self) -> StoryvilleProtocol:
+        return cast(StoryvilleProtocol, self.protocol)
+
+    async def close(self) -> None:
+        """Stop what the server started; on `shutdown`, `exit` and at the end of input."""
 
     def spawn(self, coroutine: Any) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)

@@ -2,13 +2,18 @@
 
 A save drives everything: build on save, diagnostics on the right range, reload, progress.
 Each capability lives in its own module (workspace, tracked, watching, publish, progress,
-preview, commands); this one owns the lifecycle requests and the stdio set-up.
+preview, commands); this one owns the lifecycle requests and the stdio set-up. The byte
+stream itself is `transport.py` (framing in `framing.py`), the lifecycle rules `rpc.py`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
+import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -19,7 +24,10 @@ from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.commands import register_commands
 from storyville.lsp.options import parse_options
 from storyville.lsp.tracked import TrackedCatalog
+from storyville.lsp.transport import serve
 from storyville.lsp.workspace import NoCatalog, locate_catalog
+
+log = logging.getLogger("storyville.lsp")
 
 
 class CatalogServer(StoryvilleServer):
@@ -28,6 +36,27 @@ class CatalogServer(StoryvilleServer):
     def __init__(self) -> None:
         super().__init__()
         self.tracked: TrackedCatalog | None = None
+        self.starting: asyncio.Task[None] | None = None  # `initialized`, starting the catalog
+        self.closing: asyncio.Task[None] | None = None
+
+    async def close(self) -> None:
+        """Stop the catalog once, whoever asks first (`shutdown`, `exit`, end of input)."""
+        if self.closing is None:
+            self.closing = asyncio.get_running_loop().create_task(self._close())
+        await asyncio.shield(self.closing)
+
+    async def _close(self) -> None:
+        tracked, self.tracked = self.tracked, None
+        if tracked is None:
+            return
+        if self.starting is not None and not self.starting.done():
+            self.starting.cancel()  # a half-started catalog is stopped like a started one
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.starting
+        try:
+            await tracked.stop()
+        finally:  # also when stopping was cut short: the site directory never stays behind
+            shutil.rmtree(tracked.site, ignore_errors=True)
 
 
 def create_server() -> CatalogServer:
@@ -45,6 +74,9 @@ def create_server() -> CatalogServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: CatalogServer, params: types.InitializedParams) -> None:
+        if ls.tracked is not None or ls.closing is not None:
+            return
+        ls.starting = asyncio.current_task()
         try:
             located = locate_catalog(ls.folders or [Path.cwd()], ls.options.package)
         except NoCatalog as exc:
@@ -57,7 +89,10 @@ def create_server() -> CatalogServer:
         roots = tuple(dict.fromkeys([*search_path, *(str(f) for f in ls.folders)]))
         ls.log(f"catalog {package} (from {search_path[0]})")
         ls.tracked = TrackedCatalog(ls, ls.options, package, search_path, roots)
-        await ls.tracked.start()
+        try:
+            await ls.tracked.start()
+        except asyncio.CancelledError:  # `close()` cut the start short and stops the catalog
+            log.info("starting the catalog was cut short")
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: CatalogServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -74,15 +109,14 @@ def create_server() -> CatalogServer:
 
     @server.feature(types.SHUTDOWN)
     async def shutdown(ls: CatalogServer, params: None) -> None:
-        tracked, ls.tracked = ls.tracked, None
-        if tracked is not None:
-            await tracked.stop()
+        await ls.close()
 
     register_commands(server, lambda: server.tracked)
     return server
 
 
 def run(tcp: str | None = None) -> int:
+    """Serve one client on stdio (or on one TCP connection); the exit status LSP specifies."""
     logging.basicConfig(
         level=os.environ.get("STORYVILLE_LOG", "WARNING").upper(),
         format="%(asctime)s %(name)s: %(message)s",
@@ -91,17 +125,18 @@ def run(tcp: str | None = None) -> int:
     server = create_server()
     if tcp:
         host, _, port = tcp.rpartition(":")
-        server.start_tcp(host or "127.0.0.1", int(port))
-        return 0
+        with socket.create_server((host or "127.0.0.1", int(port))) as listener:
+            log.warning("storyville lsp: waiting for a client on %s", tcp)
+            connection, _ = listener.accept()
+        with connection:
+            return serve(server, connection.fileno(), connection.fileno())
     # The protocol gets private copies of stdin/stdout; fd 0 becomes /dev/null and fd 1 goes
     # to stderr, so nothing a catalog (or a C extension) reads or prints can corrupt it.
-    protocol_in = os.fdopen(os.dup(0), "rb")
-    protocol_out = os.fdopen(os.dup(1), "wb")
+    protocol_in, protocol_out = os.dup(0), os.dup(1)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
     os.dup2(2, 1)
     sys.stdin = Path(os.devnull).open(encoding="utf-8")  # noqa: SIM115 - lives with the process
     sys.stdout = sys.stderr
-    server.start_io(protocol_in, protocol_out)
-    return 0
+    return serve(server, protocol_in, protocol_out)

@@ -1,0 +1,235 @@
+"""The language server's byte stream: a reader thread, a writer thread, and the way out.
+
+The asyncio loop also serves the preview, so it never waits on the editor: frames are read on
+one thread (`framing.FrameReader`) and written from a queue on another, and the loop only
+dispatches. `exit` and the end of input end the session the same way: the server's `close()`
+(the catalog stops, its site directory goes), the queued output flushed, then the status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+
+from storyville.lsp.framing import FrameReader
+
+if TYPE_CHECKING:
+    from storyville.lsp.base import StoryvilleServer
+
+log = logging.getLogger("storyville.lsp")
+
+MAX_PENDING = 64 * 1024 * 1024
+"""Output waiting for a slow editor past which log lines are dropped and input waits."""
+
+CLOSE_LIMIT = 15.0
+"""Seconds `close()` gets on the way out; an exit never waits longer on the catalog."""
+
+FLUSH_LIMIT = 5.0
+"""Seconds the last output gets to reach an editor that may have stopped reading."""
+
+_BATCH = 1024 * 1024
+_IN_FLIGHT = 128  # messages read but not yet dispatched by the loop
+_END = object()  # in the inbox: the input has ended
+
+
+class FrameWriter:
+    """Frames written in order from a thread of their own, so a slow editor stalls only it.
+
+    Past `limit` bytes waiting, log lines and progress reports are dropped (counted, and said
+    once the queue drains) and `wait_for_room` holds the reader, so no new request adds to the
+    queue: memory stays bounded and responses and diagnostics are never dropped.
+    """
+
+    def __init__(
+        self, fd: int, limit: int = MAX_PENDING, on_lost: Callable[[], None] | None = None
+    ) -> None:
+        self._fd = fd
+        self._limit = limit
+        self._on_lost = on_lost
+        self._frames: deque[bytes] = deque()
+        self._pending = 0
+        self._dropped = 0
+        self._closing = False
+        self.lost = False  # the editor closed its end
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="storyville-lsp-writer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def put(self, frame: bytes, *, droppable: bool = False) -> None:
+        with self._changed:
+            if self.lost:
+                return
+            if droppable and self._pending + len(frame) > self._limit:
+                self._dropped += 1
+                return
+            self._frames.append(frame)
+            self._pending += len(frame)
+            self._changed.notify_all()
+
+    def write(self, data: bytes) -> None:
+        """pygls's writer interface."""
+        self.put(data)
+
+    def wait_for_room(self) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._pending < self._limit or self.lost)
+
+    def close(self, timeout: float = FLUSH_LIMIT) -> None:
+        """Write what is queued (for at most `timeout` seconds), then stop."""
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._frames or self._closing)
+                if not self._frames:
+                    return
+                batch: list[bytes] = []
+                size = 0
+                while self._frames and size < _BATCH:
+                    batch.append(self._frames.popleft())
+                    size += len(batch[-1])
+            data = b"".join(batch)
+            try:
+                _write_all(self._fd, data)
+            except OSError as exc:
+                log.warning("the editor stopped reading the server's output: %s", exc)
+                with self._changed:
+                    self.lost = True
+                    self._frames.clear()
+                    self._pending = 0
+                    self._changed.notify_all()
+                if self._on_lost is not None:
+                    self._on_lost()
+                return
+            with self._changed:
+                self._pending -= len(data)
+                if self._dropped and self._pending < self._limit // 2:
+                    self._frames.append(_dropped_notice(self._dropped))
+                    self._pending += len(self._frames[-1])
+                    self._dropped = 0
+                self._changed.notify_all()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _dropped_notice(count: int) -> bytes:
+    message = f"storyville: {count} log and progress messages dropped while the editor was busy"
+    body = json.dumps(
+        {
+            "jsonrpc": "2.0",
+            "method": types.WINDOW_LOG_MESSAGE,
+            "params": {"type": types.MessageType.Warning.value, "message": message},
+        }
+    ).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def serve(server: StoryvilleServer, fd_in: int, fd_out: int) -> int:
+    """Serve LSP on two file descriptors until `exit` or the end of input; the exit status."""
+
+    async def session() -> int:
+        return await _Session(server, fd_in, fd_out).run()
+
+    return asyncio.run(session())
+
+
+class _Session:
+    """One client's connection: the loop side of the reader and writer threads."""
+
+    def __init__(self, server: StoryvilleServer, fd_in: int, fd_out: int) -> None:
+        self.server = server
+        self.protocol = server.rpc
+        self.fd_in = fd_in
+        self.writer = FrameWriter(fd_out, on_lost=self._lost)
+        self.slots = threading.BoundedSemaphore(_IN_FLIGHT)
+        self.loop = asyncio.get_running_loop()
+        self.ended: asyncio.Future[int] = self.loop.create_future()
+        self.inbox: asyncio.Queue[Any] = asyncio.Queue()  # bounded by `slots`
+
+    async def run(self) -> int:
+        self.protocol.set_writer(self.writer)
+        self.protocol.on_exit = self._end
+        self.writer.start()
+        threading.Thread(target=self._read, name="storyville-lsp-reader", daemon=True).start()
+        dispatching = asyncio.create_task(self._dispatch())
+        status = await self.ended
+        dispatching.cancel()
+        try:
+            async with asyncio.timeout(CLOSE_LIMIT):
+                await self.server.close()
+        except TimeoutError:
+            log.warning("stopping the catalog took over %s s; exiting anyway", CLOSE_LIMIT)
+        except Exception:
+            log.exception("stopping the catalog failed")
+        await asyncio.to_thread(self.writer.close)
+        return status
+
+    # --- on the reader thread ---------------------------------------------------------------
+
+    def _read(self) -> None:
+        frames = FrameReader(functools.partial(os.read, self.fd_in), self._reported)
+        try:
+            for message in frames.messages():
+                self.writer.wait_for_room()
+                self.slots.acquire()
+                if not self._soon(self.inbox.put_nowait, message):
+                    return
+        except OSError as exc:
+            log.warning("reading the editor's input failed: %s", exc)
+        self._soon(self.inbox.put_nowait, _END)
+
+    def _lost(self) -> None:  # on the writer thread
+        self._soon(self._end, 1)
+
+    def _reported(self, problem: str) -> None:
+        self._soon(self._tell, problem)
+
+    def _soon(self, callback: Callable[..., Any], *args: Any) -> bool:
+        try:
+            self.loop.call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # the loop has closed: the session is over
+            return False
+        return True
+
+    # --- on the loop ------------------------------------------------------------------------
+
+    async def _dispatch(self) -> None:
+        """Messages in order; each handler gets to start before the next message is read,
+        as with pygls's own reader (a notification's task runs before a later request)."""
+        while (message := await self.inbox.get()) is not _END:
+            self.slots.release()
+            try:
+                self.protocol.receive(message)
+            except Exception:
+                log.exception("could not handle %.200r", message)
+            await asyncio.sleep(0)
+        log.info("end of input")
+        self._end(0 if self.protocol.shutdown_seen else 1)
+
+    def _tell(self, problem: str) -> None:
+        if not self.ended.done():
+            self.server.log(f"storyville: protocol input: {problem}", types.MessageType.Warning)
+
+    def _end(self, status: int) -> None:
+        if not self.ended.done():
+            self.ended.set_result(status)
