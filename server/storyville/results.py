@@ -16,6 +16,8 @@ class ErrorKind(StrEnum):
     ASSERTION = "assertion-failed"
     EXIT = "system-exit"
     TIMEOUT = "timeout"
+    CRASH = "crash"  # the build host died: a signal, os._exit, an abort
+    MEMORY = "memory"  # the build went over the host's memory limit
     INTERPRETER = "interpreter"
     CONFIG = "config"
 

@@ -7,7 +7,6 @@ in-process for `storyville build`. Everything it returns pickles across interpre
 from __future__ import annotations
 
 import importlib
-import io
 import linecache
 import reprlib
 import sys
@@ -36,6 +35,7 @@ from storyville.collect.legacy import provide_tdom_node_names
 from storyville.collect.locate import frames_of, locate
 from storyville.collect.markup import to_html
 from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
+from storyville.collect.telltale import TailBuffer, activity_notes
 from storyville.results import BuildError, ErrorKind
 
 
@@ -57,6 +57,11 @@ class BuildJob:
     # Import workspace files through the content-keyed loader (exact after quick saves).
     content_keyed_imports: bool = False
     bytecode_cache: str | None = None
+    # In a build host: a file descriptor where the build notes what it is doing, so a crash
+    # can be reported "while rendering Button › Primary", and a file for os._exit's stack.
+    activity_fd: int | None = None
+    crash_file: str | None = None
+    memory_limit: int | None = None  # bytes; a MemoryError is reported as going over it
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class Collected:
     stories_modules: tuple[str, ...] = ()  # every stories module of the catalog, loaded or not
     timings: dict[str, float] = field(default_factory=dict)
     output: str = ""  # what the catalog printed while it was built
+    lingering_threads: int = 0  # threads the catalog started that were still running
 
     @property
     def partial(self) -> bool:
@@ -108,7 +114,14 @@ def render_story(story: Story, target: Callable[..., Any] | None) -> tuple[str, 
 class _Renderer:
     """Renders one catalog's stories, collecting errors instead of stopping at the first."""
 
-    def __init__(self, package: str, user: UserFiles, with_assertions: bool) -> None:
+    def __init__(
+        self,
+        package: str,
+        user: UserFiles,
+        with_assertions: bool,
+        note: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        self.note = note
         self.package = package
         self.user = user
         self.with_assertions = with_assertions
@@ -173,6 +186,7 @@ class _Renderer:
                 )
                 continue
             try:
+                self.note(f"rendering {label}")
                 rendered.append(self.story(index, story, story_title, target, label))
             except BaseException as exc:  # noqa: BLE001 - any failure of user code is reported
                 self.fail(exc, module=stories.module, story=label, fallback=source)
@@ -308,15 +322,17 @@ def collect(job: BuildJob) -> Collected:
         chosen = set(job.modules)
         wanted = [m for m in everything if m.path == "" or m.module in chosen]
     _check_imported_from(job.package, root)
-    renderer = _Renderer(job.package, user, job.with_assertions)
+    note = activity_notes(job.activity_fd)
+    renderer = _Renderer(job.package, user, job.with_assertions, note)
     recorder = ImportRecorder() if job.record_imports else None
     loaded: list[tuple[StoriesModule, CatalogNode, SourceRef]] = []
-    printed = io.StringIO()
+    printed = TailBuffer(_OUTPUT_LIMIT)
     # Never let the catalog write to this process's stdout: for `storyville lsp` that is
     # the protocol channel. What it prints is returned and shown as build output.
     with recorder or nullcontext(), redirect_stdout(printed), redirect_stderr(printed):
         for stories in wanted:
             try:
+                note(f"importing {stories.module}")
                 node, where = load_node(stories)
             except BaseException as exc:  # noqa: BLE001 - reported as a located error
                 renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
@@ -329,6 +345,7 @@ def collect(job: BuildJob) -> Collected:
             stories.path: renderer.node(stories, node, where) for stories, node, where in loaded
         }
     render_done = perf_counter()
+    note("")
     snapshot = Snapshot(job.package, nodes)
     errors = renderer.errors
     if job.modules is None and not errors:
@@ -347,5 +364,5 @@ def collect(job: BuildJob) -> Collected:
         libraries=libraries,
         stories_modules=tuple(m.module for m in everything),
         timings={"read": read_done - started, "render": render_done - read_done},
-        output=printed.getvalue()[-_OUTPUT_LIMIT:],
+        output=printed.getvalue(),
     )

@@ -16,7 +16,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from time import perf_counter
 
+from storyville.catalog.files import UserFiles
 from storyville.collect.collector import BuildJob, Collected
+from storyville.crashes import user_frame
 from storyville.pool import worker
 from storyville.results import BuildError, ErrorKind
 
@@ -31,6 +33,12 @@ class _Warm:
     seconds: float
 
 
+def stuck_error(message: str, stack: str, job: BuildJob) -> BuildError:
+    """A timeout located at the user's line the stuck thread was in, when the stack says."""
+    where = user_frame(stack, UserFiles.for_roots(job.roots)) if stack else None
+    return BuildError(ErrorKind.TIMEOUT, message, where, "TimeoutError")
+
+
 class PoolClosed(RuntimeError):
     pass
 
@@ -38,15 +46,24 @@ class PoolClosed(RuntimeError):
 class InterpreterPool:
     """Hands out never-used, pre-warmed subinterpreters; each runs exactly one build."""
 
-    def __init__(self, *, time_limit: float = 30.0, prewarm_libraries: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        time_limit: float = 30.0,
+        prewarm_libraries: bool = True,
+        stack_of: Callable[[threading.Thread], str] | None = None,
+    ) -> None:
         self.time_limit = time_limit
         self.prewarm_libraries = prewarm_libraries
         self.libraries: tuple[str, ...] = ()
-        self.abandoned = 0  # interpreters stuck in a build we could not stop
+        # Where a thread stuck in C code is (faulthandler text); only a build host has it.
+        self.stack_of = stack_of
+        self.abandoned = 0  # interpreters stuck in a build, or left with running threads
         self._lock = threading.Lock()
         self._standby: Future[_Warm] | None = None
         self._closed = False
         self._threads: set[threading.Thread] = set()
+        self._stuck: list[interpreters.Interpreter] = []  # never closed: see build()
         log.info("pool created (time limit %g s)", time_limit)
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -56,6 +73,16 @@ class InterpreterPool:
         with self._lock:
             if self._standby is None and not self._closed:
                 self._standby = self._spawn_warm()
+
+    def wait_warm(self) -> None:
+        """Block until the standby is warm (a build host says Ready only then)."""
+        with self._lock:
+            standby = self._standby
+        if standby is not None:
+            try:
+                standby.result()
+            except Exception:
+                log.warning("warming the first interpreter failed", exc_info=True)
 
     def close(self) -> None:
         """Close the standby and wait for background closes; stuck interpreters stay behind."""
@@ -98,19 +125,18 @@ class InterpreterPool:
         except TimeoutError:
             self.abandoned += 1
             log.warning(
-                "build exceeded %g s and is blocked outside Python code; abandoning its "
-                "interpreter (%d so far; restart storyville to reclaim them)",
+                "build exceeded %g s and is blocked outside Python code; its interpreter "
+                "cannot be stopped (%d so far): this process must be replaced",
                 self.time_limit,
                 self.abandoned,
             )
+            self._stuck.append(warm.interpreter)
+            stack = self.stack_of(runner) if self.stack_of is not None else ""
             self._refill()
-            message = (
-                f"the build took longer than {self.time_limit:g} s and could not be "
-                "stopped (blocked in C code); its interpreter was abandoned"
-            )
+            message = f"the build took longer than {self.time_limit:g} s and was stopped"
             return worker.failed(
                 job,
-                BuildError(ErrorKind.TIMEOUT, message),
+                stuck_error(message, stack, job),
                 {"wait": waited, "total": perf_counter() - started},
             )
         except Exception as exc:  # noqa: BLE001 - e.g. a result that would not pickle
@@ -122,7 +148,17 @@ class InterpreterPool:
             collected = worker.failed(
                 job, BuildError(ErrorKind.INTERPRETER, f"the build interpreter failed: {detail}")
             )
-        self._discard(warm.interpreter)
+        if collected.lingering_threads:
+            # Closing waits for the catalog's threads, forever if they never end; so would
+            # dropping the last reference. It is kept until the process is replaced.
+            self._stuck.append(warm.interpreter)
+            self.abandoned += 1
+            log.warning(
+                "the build left %d thread(s) running; its interpreter cannot be closed",
+                collected.lingering_threads,
+            )
+        else:
+            self._discard(warm.interpreter)
         self._refill()
         if collected.libraries and self.prewarm_libraries:
             self.libraries = tuple(sorted(set(self.libraries) | set(collected.libraries)))

@@ -9,6 +9,7 @@ import ctypes
 import importlib
 import sys
 import threading
+from dataclasses import replace
 from time import perf_counter
 
 from storyville.catalog.discovery import CatalogNotFound
@@ -16,6 +17,7 @@ from storyville.catalog.files import UserFiles
 from storyville.collect.collector import BuildJob, BuildTimedOut, Collected, collect
 from storyville.collect.locate import locate
 from storyville.collect.snapshot import Snapshot
+from storyville.collect.telltale import reporting_exits
 from storyville.results import BuildError, ErrorKind
 
 
@@ -40,6 +42,19 @@ def _interrupt(thread_id: int) -> None:
     )
 
 
+def _gib(size: int) -> str:
+    return f"{size / 2**30:g} GiB" if size >= 2**30 else f"{size / 2**20:g} MiB"
+
+
+def _memory(error: BuildError, limit: int | None) -> BuildError:
+    """A MemoryError says what happened: the build went over the host's limit."""
+    if error.exception_type != "MemoryError":
+        return error
+    used = f"more than {_gib(limit)}" if limit else "all the memory it could get"
+    where = f" ({error.story})" if error.story else ""
+    return replace(error, kind=ErrorKind.MEMORY, message=f"the build used {used}{where}")
+
+
 def failed(job: BuildJob, error: BuildError, timings: dict[str, float] | None = None) -> Collected:
     return Collected(Snapshot(job.package), (error,), timings=timings or {})
 
@@ -60,8 +75,15 @@ def run(job: BuildJob, time_limit: float) -> Collected:
 
     dog = threading.Thread(target=watchdog, name="storyville-watchdog")
     dog.start()
+    before = set(threading.enumerate())
     try:
-        return collect(job)
+        with reporting_exits(job.crash_file):
+            collected = collect(job)
+        lingering = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+        errors = tuple(_memory(e, job.memory_limit) for e in collected.errors)
+        return replace(collected, errors=errors, lingering_threads=len(lingering))
+    except MemoryError as exc:
+        return failed(job, _memory(locate(exc, UserFiles.for_roots(job.roots)), job.memory_limit))
     except BuildTimedOut as exc:
         error = locate(exc, UserFiles.for_roots(job.roots))
         message = f"the build took longer than {time_limit:g} s and was stopped"
