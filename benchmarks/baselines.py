@@ -1,18 +1,22 @@
 """The ways of rebuilding that storyville is measured against (benchmark use only).
 
 - FreshProcessBuilder: a new Python process per build, the "restart the server" baseline.
+- InProcessBuilder: this interpreter, deleting the workspace's modules from `sys.modules`
+  before each build (storyville's in-process mode before the build host replaced it).
 - ReusedInterpreterBuilder: one subinterpreter for every build, deleting the catalog's
   top-level package from `sys.modules` first: what Storyville 0.1 does.
 """
 
 from __future__ import annotations
 
+import importlib
 import pickle
 import subprocess
 import sys
 from concurrent import interpreters
 
-from storyville.collect.collector import BuildJob, Collected
+from storyville.catalog.files import UserFiles
+from storyville.collect.collector import BuildJob, Collected, collect
 from storyville.pool import worker
 
 _CHILD = (
@@ -69,3 +73,28 @@ class ReusedInterpreterBuilder:
     def close(self) -> None:
         if self.interpreter is not None:
             self.interpreter.close()
+
+
+class InProcessBuilder:
+    """Builds in this interpreter after deleting the workspace's modules from `sys.modules`.
+
+    Fast, but with the limits of module reloading: objects held outside the workspace
+    (registries in libraries, threads, C-extension state) keep pointing at the old code.
+    """
+
+    incremental = False
+    description = "in-process builds (module purge)"
+
+    def start(self) -> None:
+        pass
+
+    def collect(self, job: BuildJob) -> Collected:
+        user = UserFiles.for_roots(job.roots)
+        for name, module in list(sys.modules.items()):
+            if getattr(module, "__file__", None) in user:
+                del sys.modules[name]
+        importlib.invalidate_caches()
+        return collect(job)
+
+    def close(self) -> None:
+        pass

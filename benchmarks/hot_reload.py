@@ -32,9 +32,11 @@ from benchmarks.stats import median, p95, table
 
 REPO = Path(__file__).resolve().parent.parent
 VARIANTS = {
-    "storyville": "storyville (fresh subinterpreter per build)",
-    "storyville-no-prewarm": "storyville without library pre-warm",
-    "in-process": "(a) in-process mode (no isolation: stale-prone)",
+    "storyville": "storyville (build host process, fresh subinterpreter per build)",
+    "in-process-pool": "before the build host: subinterpreters inside the server",
+    "in-process-pool-no-prewarm": "the same without library pre-warm",
+    "storyville-fresh-process": "storyville --no-use-subinterpreters (fresh host per build)",
+    "in-process": "(a) in-process, sys.modules purge (no isolation: stale-prone)",
     "fresh-process": "(b) fresh process per build (restart)",
     "reused-interpreter": "(c) reused interpreter + sys.modules purge (0.1)",
     "storyville-0.1.1": "Storyville 0.1.1 itself (its serve, port 8080)",
@@ -50,8 +52,8 @@ class Server:
     old: bool = False  # Storyville 0.1.1
 
     def rss_mb(self) -> float:
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+        """The server's RSS plus its build host's (its child processes), in MB."""
+        return sum(_rss_kb(pid) for pid in (self.process.pid, *_children(self.process.pid))) / 1024
 
     def stop(self) -> None:
         self.process.terminate()
@@ -59,6 +61,27 @@ class Server:
             self.process.wait(30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"VmRSS:\s+(\d+)", status)
+    return int(match.group(1)) if match else 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def start(variant: str, workspace: Path) -> Server:

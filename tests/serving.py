@@ -77,6 +77,11 @@ class ServeProcess:
             raise AssertionError(f"no line matching {pattern!r} within {timeout} s:\n{tail}")
         return match
 
+    @property
+    def pid(self) -> int:
+        assert self._proc is not None
+        return self._proc.pid
+
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return httpx.get(self.url + path.lstrip("/"), timeout=10, **kwargs)
 
@@ -127,3 +132,33 @@ def canvas(server: ServeProcess, page: str) -> str:
     match = re.search(r'srcdoc="([^"]*)"', response.text)
     assert match, response.text
     return html.unescape(match.group(1))
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` (its build host, and anything that forked), from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def threads(pids: set[int]) -> int:
+    """How many threads these processes have between them."""
+    count = 0
+    for pid in pids:
+        try:
+            count += len(list(Path(f"/proc/{pid}/task").iterdir()))
+        except OSError:
+            continue
+    return count

@@ -19,6 +19,21 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _size(text: str) -> int | None:
+    """`4G`, `512M`, `0` (no limit): bytes, or argparse's one-line usage error."""
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    number, unit = text.strip().lower().rstrip("ib"), 1
+    if number and number[-1] in units:
+        number, unit = number[:-1], units[number[-1]]
+    try:
+        value = float(number) * unit
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 4G or 512M")
+    return int(value) or None
+
+
 def _search_path() -> tuple[str, ...]:
     return (str(Path.cwd()),)
 
@@ -63,6 +78,7 @@ def _serve(args: argparse.Namespace) -> int:
             use_subinterpreters=args.use_subinterpreters,
             output=Path(args.output) if args.output else None,
             time_limit=args.time_limit,
+            memory_limit=args.memory_limit,
             open_browser=args.open,
             verbose=args.verbose,
         )
@@ -108,7 +124,8 @@ def parser() -> argparse.ArgumentParser:
         "--use-subinterpreters",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="build each change in a fresh subinterpreter (default: on)",
+        help="build each change in a fresh subinterpreter (default: on); off: in a fresh "
+        "process, for C extensions that cannot load in a subinterpreter",
     )
     serve.add_argument(
         "--output", help="also keep the site in this directory (default: a temporary one)"
@@ -118,6 +135,13 @@ def parser() -> argparse.ArgumentParser:
         type=_seconds,
         default=30.0,
         help="seconds a build may run before it is reported as timed out (default: 30)",
+    )
+    serve.add_argument(
+        "--memory-limit",
+        type=_size,
+        default=4 * 2**30,
+        metavar="SIZE",
+        help="memory a build may use, e.g. 4G or 512M; 0 for no limit (default: 4G)",
     )
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.add_argument(

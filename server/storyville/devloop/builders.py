@@ -1,13 +1,17 @@
-"""Where a dev-loop build runs: a fresh subinterpreter (default) or this interpreter."""
+"""Where a dev-loop build runs: a fresh subinterpreter (default) or this interpreter, once.
+
+Both run inside the build host process (see host/): the editor-facing process never
+imports user code.
+"""
 
 from __future__ import annotations
 
-import importlib
-import sys
+import threading
+from collections.abc import Callable
 from typing import Protocol
 
-from storyville.catalog.files import UserFiles
-from storyville.collect.collector import BuildJob, Collected, collect
+from storyville.collect.collector import BuildJob, Collected
+from storyville.pool import worker
 from storyville.pool.pool import InterpreterPool
 
 
@@ -26,11 +30,22 @@ class SubinterpreterBuilder:
     incremental = True
     description = "a fresh subinterpreter per build"
 
-    def __init__(self, *, time_limit: float = 30.0, prewarm_libraries: bool = True) -> None:
-        self.pool = InterpreterPool(time_limit=time_limit, prewarm_libraries=prewarm_libraries)
+    def __init__(
+        self,
+        *,
+        time_limit: float = 30.0,
+        prewarm_libraries: bool = True,
+        stack_of: Callable[[threading.Thread], str] | None = None,
+    ) -> None:
+        self.pool = InterpreterPool(
+            time_limit=time_limit, prewarm_libraries=prewarm_libraries, stack_of=stack_of
+        )
 
     def start(self) -> None:
         self.pool.start()
+
+    def wait_warm(self) -> None:
+        self.pool.wait_warm()
 
     def collect(self, job: BuildJob) -> Collected:
         return self.pool.build(job)
@@ -38,35 +53,37 @@ class SubinterpreterBuilder:
     def close(self) -> None:
         self.pool.close()
 
+    @property
+    def needs_replacement(self) -> bool:
+        """An interpreter is stuck in C or kept alive by the catalog's threads."""
+        return self.pool.abandoned > 0
 
-class InProcessBuilder:
-    """Builds in this interpreter after deleting the workspace's modules from `sys.modules`.
 
-    Fast, and the way out for C extensions that cannot load in a subinterpreter, but it has
-    the limits of module reloading: objects held outside the workspace (registries in
-    libraries, threads, C-extension state) keep pointing at the old code. No time limit.
-    """
+class MainInterpreterBuilder:
+    """One build in this process's own interpreter, for C extensions that cannot load in a
+    subinterpreter; the build host is then replaced, so every build starts truly fresh
+    (no `sys.modules` purge and none of its staleness)."""
 
     incremental = False
-    description = "in-process builds"
+    description = "a fresh process per build"
+
+    def __init__(self, *, time_limit: float = 30.0) -> None:
+        self.time_limit = time_limit
+        self.builds = 0
 
     def start(self) -> None:
         pass
 
+    def wait_warm(self) -> None:
+        pass
+
     def collect(self, job: BuildJob) -> Collected:
-        user = UserFiles.for_roots(job.roots)
-        for name, module in list(sys.modules.items()):
-            if getattr(module, "__file__", None) in user:
-                del sys.modules[name]
-        importlib.invalidate_caches()
-        return collect(job)
+        self.builds += 1
+        return worker.run(job, self.time_limit)
 
     def close(self) -> None:
         pass
 
-
-def make_builder(use_subinterpreters: bool, time_limit: float) -> Builder:
-    """The builder both front ends use: subinterpreters unless the user opted out."""
-    if use_subinterpreters:
-        return SubinterpreterBuilder(time_limit=time_limit)
-    return InProcessBuilder()
+    @property
+    def needs_replacement(self) -> bool:
+        return self.builds > 0

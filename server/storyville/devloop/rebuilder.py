@@ -7,7 +7,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from storyville.devloop.session import DevSession
+from storyville.devloop.protocols import CatalogSession
 from storyville.results import BuildResult
 
 log = logging.getLogger("storyville.rebuilder")
@@ -23,7 +23,7 @@ class Rebuilder:
     is ever shown (no reload, no diagnostics), and the follow-up covers both.
     """
 
-    def __init__(self, session: DevSession, listener: Listener | None = None) -> None:
+    def __init__(self, session: CatalogSession, listener: Listener | None = None) -> None:
         self.session = session
         self.listeners: list[Listener] = [listener] if listener else []
         self.on_start: list[Callable[[], None]] = []  # a build begins

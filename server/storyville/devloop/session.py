@@ -21,9 +21,9 @@ from storyville.catalog.ignore import ignored
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
-from storyville.collect.snapshot import Snapshot, assertion_counts
+from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors
 from storyville.devloop.builders import Builder
-from storyville.results import BuildResult
+from storyville.results import BuildError, BuildResult
 from storyville.site.pipeline import summarize
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter
@@ -61,6 +61,10 @@ class SessionConfig:
     output: Path
     with_assertions: bool = True
     bytecode_cache: Path | None = field(default_factory=bytecode.default_cache_dir)
+    # In a build host: where builds note their step and os._exit its stack; the host's limit.
+    activity_fd: int | None = None
+    crash_file: str | None = None
+    memory_limit: int | None = None
 
 
 class DevSession:
@@ -131,6 +135,9 @@ class DevSession:
             record_imports=self.builder.incremental,
             content_keyed_imports=True,
             bytecode_cache=str(cache) if cache else None,
+            activity_fd=self.config.activity_fd,
+            crash_file=self.config.crash_file,
+            memory_limit=self.config.memory_limit,
         )
 
     # --- building ----------------------------------------------------------------------
@@ -187,6 +194,21 @@ class DevSession:
         self.dirty -= attempt.covered
         timings["total"] = perf_counter() - attempt.started
         return self._finish(summarize(collected, snapshot, report, timings))
+
+    async def start(self) -> None:
+        self.builder.start()
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self.builder.close)
+
+    def mark_dirty(self, path: str) -> None:
+        self.dirty.add(path)
+
+    def resume(self) -> None:
+        pass  # builds here never stop
+
+    def assertion_errors(self) -> tuple[BuildError, ...]:
+        return assertion_errors(self.snapshot) if self.snapshot is not None else ()
 
     def error_headlines(self, relative_to: str | None = None) -> list[str]:
         """The last build's errors as one line each (the preview's waiting page shows them)."""

@@ -31,10 +31,12 @@ class _CatalogFilter(DefaultFilter):
         if not super().__call__(change, path):
             return False
         file = Path(path)
-        for directory in self.watched():
-            if file.is_relative_to(directory) and file != directory:
-                return not ignored(file.relative_to(directory))
-        return True
+        wanted = self.watched()
+        for directory in wanted:
+            if file.is_relative_to(directory):
+                return file == directory or not ignored(file.relative_to(directory))
+        # Elsewhere: a sibling seen only because a missing directory's parent is watched.
+        return all(d.exists() for d in wanted)
 
 
 class Watcher:
@@ -45,26 +47,39 @@ class Watcher:
     ) -> None:
         self.on_change = on_change
         self.dirs: frozenset[Path] = frozenset()
+        self._watching: dict[Path, tuple[int, int] | None] = {}
         self.filter = _CatalogFilter(ignore, lambda: self.dirs)
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
 
     async def update(self, dirs: set[Path]) -> None:
-        """Watch `dirs` from now on; the old watcher stops only once the new one is set up."""
-        wanted = frozenset(d for d in dirs if d.exists())
-        if wanted == self.dirs and self._task is not None:
+        """Watch `dirs` from now on; the old watcher stops only once the new one is set up.
+
+        A directory that does not exist (deleted, say, while a branch is switched) is waited
+        for by watching its nearest existing parent, so its return is seen.
+        """
+        wanted = frozenset(dirs)
+        existing = {d if d.exists() else _nearest_existing(d) for d in wanted}
+        identity = {d: _identity(d) for d in existing}
+        if wanted == self.dirs and identity == self._watching and self._task is not None:
             return
-        self.dirs = wanted
+        # A directory deleted and made again is a new one: its old watch saw nothing since.
+        returned = {str(d) for d, i in identity.items() if self._watching.get(d, i) != i}
+        self.dirs, self._watching = wanted, identity
         old_task, old_stop = self._task, self._stop
         self._stop = asyncio.Event()
-        self._task = asyncio.get_running_loop().create_task(self._watch(wanted, self._stop))
+        self._task = asyncio.get_running_loop().create_task(
+            self._watch(frozenset(existing), self._stop)
+        )
         # awatch adds its inotify watches synchronously on its first step: one turn of the
         # loop, and from here on no change is missed.
         await asyncio.sleep(0)
         if old_task is not None:
             old_stop.set()
             old_task.cancel()
-        log.info("watching %s", ", ".join(sorted(str(d) for d in wanted)))
+        log.info("watching %s", ", ".join(sorted(str(d) for d in existing)))
+        if returned:
+            self.on_change(returned)
 
     async def _watch(self, dirs: frozenset[Path], stop: asyncio.Event) -> None:
         async for changes in awatch(
@@ -83,3 +98,18 @@ class Watcher:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+
+
+def _nearest_existing(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.exists():
+            return parent
+    return Path("/")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino

@@ -14,6 +14,7 @@ class Options:
     show_document: bool = True  # ask the client to open the preview (window/showDocument)
     with_assertions: bool = True
     time_limit: float = 30.0
+    memory_limit: int | None = 4 * 2**30  # bytes; None: no limit
 
 
 _FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
@@ -23,6 +24,7 @@ _FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "showDocument": ("show_document", bool),
     "withAssertions": ("with_assertions", bool),
     "timeLimit": ("time_limit", (int, float)),
+    "memoryLimitMb": ("memory_limit", int),
 }
 
 
@@ -51,6 +53,12 @@ def parse_options(raw: Any) -> tuple[Options, list[str]]:
         values["preview_port"] = 0
     if values.get("time_limit", 1) <= 0:
         problems.append(f"timeLimit {values.pop('time_limit')} is not a positive number of seconds")
+    if "memory_limit" in values:
+        megabytes = values.pop("memory_limit")
+        if megabytes < 0:
+            problems.append(f"memoryLimitMb {megabytes} is negative; using the default")
+        else:
+            values["memory_limit"] = megabytes * 2**20 or None
     if values.get("package") == "":
         del values["package"]
     return Options(**values), problems

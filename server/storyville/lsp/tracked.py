@@ -10,10 +10,8 @@ from pathlib import Path
 from lsprotocol import types
 
 from storyville.catalog.files import UserFiles
-from storyville.collect.snapshot import assertion_errors
-from storyville.devloop.builders import Builder, make_builder
 from storyville.devloop.rebuilder import Rebuilder
-from storyville.devloop.session import DevSession, SessionConfig
+from storyville.host.protocol import HostConfig
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.options import Options
 from storyville.lsp.preview import announce_preview
@@ -24,6 +22,7 @@ from storyville.lsp.syntax import syntax_error
 from storyville.lsp.watching import ContentGate, FileWatching
 from storyville.preview.server import PortUnavailable, PreviewServer
 from storyville.results import BuildError, BuildResult
+from storyville.supervisor.session import HostSession
 
 
 class TrackedCatalog:
@@ -40,9 +39,23 @@ class TrackedCatalog:
         self.server = server
         self.options = options
         self.site = Path(tempfile.mkdtemp(prefix="storyville-lsp-"))
-        self.builder: Builder = make_builder(options.use_subinterpreters, options.time_limit)
-        config = SessionConfig(package, search_path, roots, self.site, options.with_assertions)
-        self.session = DevSession(config, self.builder)
+        config = HostConfig(
+            package,
+            search_path,
+            roots,
+            self.site,
+            options.with_assertions,
+            use_subinterpreters=options.use_subinterpreters,
+            time_limit=options.time_limit,
+            memory_limit=options.memory_limit,
+        )
+        # What the catalog's code writes to the process's own stdout and stderr goes to
+        # the log, never to the protocol stream.
+        self.session = HostSession(
+            config,
+            on_output=lambda line: server.log(f"| {line}"),
+            on_notice=lambda text: server.say(f"storyville: {text}"),
+        )
         self.user = UserFiles.for_roots(roots)
         self.rebuilder = Rebuilder(self.session)
         self.preview: PreviewServer | None = None
@@ -54,7 +67,7 @@ class TrackedCatalog:
         self.results: list[asyncio.Future[BuildResult]] = []  # waiting `storyville.rebuild`s
 
     async def start(self) -> None:
-        self.builder.start()
+        await self.session.start()
         self.session.on_phase = self.progress.report
         self.rebuilder.on_start.append(self.progress.begin)
         self.rebuilder.on_dropped.append(lambda: self.progress.end("superseded by a newer save"))
@@ -79,7 +92,7 @@ class TrackedCatalog:
         await self.rebuilder.stop()
         if self.preview is not None:
             await self.preview.stop()
-        await asyncio.to_thread(self.builder.close)
+        await self.session.close()
         shutil.rmtree(self.site, ignore_errors=True)
 
     def rebuild(self) -> asyncio.Future[BuildResult]:
@@ -108,7 +121,7 @@ class TrackedCatalog:
         if path.endswith(".py") and (error := syntax_error(path, self.user)) is not None:
             # Published at once; no build: it would fail the same way. The file stays dirty.
             self.syntax_errors[path] = error
-            self.session.dirty.add(path)
+            self.session.mark_dirty(path)
             self.rebuilder.supersede()
             self.publish_diagnostics(self.session.last_result)
             self.server.protocol.notify(
@@ -116,6 +129,7 @@ class TrackedCatalog:
             )
             return
         self.syntax_errors.pop(path, None)
+        self.session.resume()
         self.rebuilder.request({path})
 
     # --- results ----------------------------------------------------------------------------
@@ -150,6 +164,5 @@ class TrackedCatalog:
         if result is not None and not result.ok:
             syntax_files = set(self.syntax_errors)
             errors += [e for e in result.errors if e.file not in syntax_files]
-        if self.session.snapshot is not None:
-            errors += assertion_errors(self.session.snapshot)
+        errors += self.session.assertion_errors()
         self.diagnostics.publish(errors)

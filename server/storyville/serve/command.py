@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyville.catalog.discovery import find_stories_modules, package_dir
-from storyville.devloop.builders import Builder, make_builder
+from storyville.devloop.protocols import CatalogSession
 from storyville.devloop.rebuilder import Rebuilder
-from storyville.devloop.session import DevSession, SessionConfig
 from storyville.devloop.watch import Watcher
+from storyville.host.protocol import HostConfig
 from storyville.preview.server import PortUnavailable, PreviewServer
 from storyville.results import BuildResult
+from storyville.supervisor.session import HostSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class ServeOptions:
     use_subinterpreters: bool = True
     output: Path | None = None
     time_limit: float = 30.0
+    memory_limit: int | None = 4 * 2**30
     open_browser: bool = False
     verbose: bool = False
 
@@ -58,9 +60,22 @@ def serve(options: ServeOptions) -> int:
     # Fail early and clearly on a wrong package, before binding or building.
     find_stories_modules(options.package, package_dir(options.package, options.search_path))
     site = options.output or Path(tempfile.mkdtemp(prefix="storyville-site-"))
+    config = HostConfig(
+        options.package,
+        options.search_path,
+        options.search_path,
+        site,
+        use_subinterpreters=options.use_subinterpreters,
+        time_limit=options.time_limit,
+        memory_limit=options.memory_limit,
+    )
     try:
-        builder = make_builder(options.use_subinterpreters, options.time_limit)
-        return asyncio.run(run(options, site, builder))
+        session = HostSession(
+            config,
+            on_output=lambda line: print(f"  | {line}", file=sys.stderr, flush=True),
+            on_notice=say,
+        )
+        return asyncio.run(run(options, site, session))
     except PortUnavailable as exc:
         say(f"error: {exc}")
         return 1
@@ -69,16 +84,19 @@ def serve(options: ServeOptions) -> int:
             shutil.rmtree(site, ignore_errors=True)
 
 
-async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
-    """The serve loop: watch, rebuild with `builder`, publish, reload; until SIGINT/SIGTERM."""
+async def run(options: ServeOptions, site: Path, session: CatalogSession) -> int:
+    """The serve loop: watch, rebuild in `session`, publish, reload; until SIGINT/SIGTERM."""
     cwd = str(Path.cwd())
     server = PreviewServer(site, host=options.host, port=options.port)
-    builder.start()
-    config = SessionConfig(options.package, options.search_path, options.search_path, site)
-    session = DevSession(config, builder)
+    await session.start()
     server.errors = lambda: session.error_headlines(relative_to=cwd)
     rebuilder = Rebuilder(session)
-    watcher = Watcher(rebuilder.request, ignore=(site,))
+
+    def changed(paths: set[str]) -> None:
+        session.resume()  # without an editor, every change is a save
+        rebuilder.request(paths)
+
+    watcher = Watcher(changed, ignore=(site,))
 
     async def published(result: BuildResult) -> None:
         report(result, cwd)
@@ -97,7 +115,11 @@ async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
         rebuilder.request()
         await rebuilder.idle()  # the first build, and any edit made while it ran
         await server.start()
-        how = getattr(builder, "description", type(builder).__name__)
+        how = (
+            "a fresh subinterpreter per build"
+            if options.use_subinterpreters
+            else "a fresh process per build"
+        )
         say(f"serving {options.package} at {server.url} ({how}; Ctrl+C to stop)")
         if options.open_browser:
             webbrowser.open(server.url)
@@ -107,5 +129,5 @@ async def run(options: ServeOptions, site: Path, builder: Builder) -> int:
         await watcher.stop()
         await rebuilder.stop()
         await server.stop()
-        await asyncio.to_thread(builder.close)
+        await session.close()
     return 0
