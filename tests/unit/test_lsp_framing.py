@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from storyville.lsp.framing import MAX_FRAME, FrameReader
-from storyville.lsp.transport import FrameWriter
+from storyville.lsp.writer import FrameWriter
 
 A = {"jsonrpc": "2.0", "id": 1, "method": "a", "params": {"text": "Content-Length: 5"}}
 B = {"jsonrpc": "2.0", "id": 2, "method": "b", "params": {"text": "é 😀"}}

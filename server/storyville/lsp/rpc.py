@@ -25,7 +25,7 @@ from pygls.protocol import (
     lsp_method,
 )
 
-from storyville.lsp.transport import FrameWriter
+from storyville.lsp.writer import FrameWriter
 
 log = logging.getLogger("storyville.lsp")
 
