@@ -141,10 +141,10 @@ def main() -> None:
     args = parser.parse_args()
     variants = {
         "storyville lsp (fresh subinterpreter per build)": {"useSubinterpreters": True},
-        "storyville lsp, in-process builds (stale-prone)": {"useSubinterpreters": False},
+        "storyville lsp, fresh-process mode": {"useSubinterpreters": False},
     }
     results = {name: asyncio.run(measure(options, args.runs)) for name, options in variants.items()}
-    base = results["storyville lsp, in-process builds (stale-prone)"]
+    base = results["storyville lsp, fresh-process mode"]
     rows = [
         [
             name,
@@ -165,7 +165,7 @@ def main() -> None:
                 "p95",
                 "text change → reload median",
                 "p95",
-                "reload vs in-process",
+                "reload vs fresh-process",
             ],
             rows,
         )
