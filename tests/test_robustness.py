@@ -43,6 +43,10 @@ BREAKAGES = {
         "import time\n\ndef Widget():\n    time.sleep(3600)\n",
         r"comp.py:4:\d+: the build took longer than 2 s and was stopped",
     ),
+    "spins in a regex": (
+        "import re\n\ndef Widget():\n    re.match(r'(a+)+$', 'a' * 64 + 'b')\n",
+        r"comp.py:4:\d+: the build took longer than 2 s and was stopped",
+    ),
     "segfaults": (
         "import ctypes\n\ndef Widget():\n    ctypes.string_at(0)\n",
         r"comp.py:4:\d+: build crashed: segmentation fault \(SIGSEGV\) while rendering "
