@@ -137,3 +137,27 @@ def lab(root: Path, components: dict[str, tuple[str, str]], **files: str) -> Cat
             f"parts/{name}/stories.py", subject(f"{catalog.package}.parts.{name}.comp", target)
         )
     return catalog
+
+
+def hostile_site(root: Path) -> Path:
+    """A site directory with everything a path resolver must refuse or handle: secrets and
+    directories beside it reached by symlinks, aliases inside it, a dangling link, a
+    directory literally named `%2e%2e`."""
+    site = root / "site"
+    (site / "inner").mkdir(parents=True)
+    (site / "empty").mkdir()
+    (site / "index.html").write_text("<html><body>home</body></html>")
+    (site / "inner/index.html").write_text("<html><body>inner</body></html>")
+    (site / "inner/page.html").write_text("page")
+    (site / "style.css").write_text("css")
+    (site / "%2e%2e").mkdir()  # a literal directory name, not a traversal
+    (site / "%2e%2e/odd.html").write_text("odd")
+    (root / "secret.txt").write_text("TOP SECRET")
+    (root / "outside").mkdir()
+    (root / "outside/index.html").write_text("OUTSIDE")
+    (site / "leak.txt").symlink_to(root / "secret.txt")
+    (site / "leakdir").symlink_to(root / "outside")
+    (site / "alias.html").symlink_to(site / "index.html")
+    (site / "aliasdir").symlink_to(site / "inner")
+    (site / "dangling.html").symlink_to(site / "nowhere.html")
+    return site

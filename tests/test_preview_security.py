@@ -13,19 +13,12 @@ import websockets
 from storyville.preview.server import PreviewServer
 from websockets.exceptions import InvalidStatus
 
+from tests.helpers import hostile_site
+
 
 @pytest.fixture
 async def preview(tmp_path: Path) -> AsyncIterator[PreviewServer]:
-    site = tmp_path / "site"
-    (site / "inner").mkdir(parents=True)
-    (site / "index.html").write_text("<html><body>home</body></html>")
-    (site / "inner/index.html").write_text("<html><body>inner</body></html>")
-    (tmp_path / "secret.txt").write_text("TOP SECRET")
-    (tmp_path / "outside").mkdir()
-    (tmp_path / "outside/index.html").write_text("OUTSIDE")
-    (site / "leak.txt").symlink_to(tmp_path / "secret.txt")
-    (site / "leakdir").symlink_to(tmp_path / "outside")
-    (site / "alias.html").symlink_to(site / "index.html")
+    site = hostile_site(tmp_path)
     server = PreviewServer(site, port=0)
     await server.start()
     yield server

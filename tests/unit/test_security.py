@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from storyville.preview.security import AccessPolicy, resolve
 
+from tests.helpers import hostile_site
+
 LOCAL = AccessPolicy("127.0.0.1", 8000)
 
 
@@ -113,25 +115,7 @@ def test_origin(origin: str | None, ok: bool) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One site for the module: resolving only reads it."""
-    tmp_path = tmp_path_factory.mktemp("security")
-    site = tmp_path / "site"
-    (site / "inner").mkdir(parents=True)
-    (site / "empty").mkdir()
-    (site / "index.html").write_text("home")
-    (site / "inner/index.html").write_text("inner")
-    (site / "inner/page.html").write_text("page")
-    (site / "style.css").write_text("css")
-    (site / "%2e%2e").mkdir()  # a literal directory name, not a traversal
-    (site / "%2e%2e/odd.html").write_text("odd")
-    (tmp_path / "secret.txt").write_text("secret")
-    (tmp_path / "outside").mkdir()
-    (tmp_path / "outside/index.html").write_text("outside")
-    (site / "leak.txt").symlink_to(tmp_path / "secret.txt")
-    (site / "leakdir").symlink_to(tmp_path / "outside")
-    (site / "alias.html").symlink_to(site / "index.html")
-    (site / "aliasdir").symlink_to(site / "inner")
-    (site / "dangling.html").symlink_to(site / "nowhere.html")
-    return site
+    return hostile_site(tmp_path_factory.mktemp("security"))
 
 
 @pytest.mark.parametrize(
