@@ -1,3 +1,6 @@
+"""`python -m storyville`: the command line. Importing this module runs nothing."""
+
 from storyville.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())
