@@ -115,6 +115,18 @@ async def test_announces_the_preview_and_serves_the_catalog(shop: Path) -> None:
         assert url == preview.url
 
 
+@pytest.mark.parametrize("capabilities", ["neovim@v0.7.0", "emacs@v29.1"])
+async def test_clients_that_cannot_open_a_browser_are_told_the_url(
+    shop: Path, capabilities: str
+) -> None:
+    """Neovim 0.7 says showDocument support: false, eglot says nothing: a message instead."""
+    async with lsp_session(shop.parent, {"package": "shop"}, capabilities) as (client, inbox):
+        url = (await inbox.next("storyville/preview")).url
+        await first_build(inbox)
+        messages = [m.message for m in client.messages]
+        assert f"storyville: the preview is at {url}" in messages
+
+
 async def test_without_package_the_catalog_is_found_and_show_document_can_be_off(
     shop: Path,
 ) -> None:

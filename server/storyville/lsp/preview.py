@@ -1,8 +1,7 @@
-"""Telling the editor where the preview is: our notification, and showDocument if allowed."""
+"""Telling the editor where the preview is: our notification, then showDocument where the
+client can open it, else the URL in a message (editors without the extension still see it)."""
 
 from __future__ import annotations
-
-import contextlib
 
 from lsprotocol import types
 
@@ -10,12 +9,24 @@ from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.protocol import PREVIEW
 
 
+def can_show_documents(server: StoryvilleServer) -> bool:
+    """The client says `window.showDocument.support: true` (having the key is not enough)."""
+    window = server.client_capabilities.window
+    return bool(window and window.show_document and window.show_document.support)
+
+
 async def announce_preview(server: StoryvilleServer, url: str, *, show_document: bool) -> None:
     server.protocol.notify(PREVIEW, {"url": url})
     server.log(f"preview at {url}")
-    capabilities = server.client_capabilities.window
-    if show_document and capabilities and capabilities.show_document:
-        with contextlib.suppress(Exception):  # a client may refuse; the URL was announced
-            await server.window_show_document_async(
+    if not show_document:
+        return
+    if can_show_documents(server):
+        try:
+            result = await server.window_show_document_async(
                 types.ShowDocumentParams(uri=url, external=True, take_focus=False)
             )
+        except Exception:  # noqa: BLE001 - a client may refuse; say the URL instead
+            result = None
+        if result is not None and result.success:
+            return
+    server.say(f"storyville: the preview is at {url}", types.MessageType.Info)
