@@ -83,7 +83,10 @@ def crash_error(returncode: int, dump: str, activity: str, user: UserFiles) -> B
         message = f"build crashed: {how_it_died(returncode)}{during}"
     if where is not None:
         message += f" — {_short(where.file, user)}:{where.line}"
-    return BuildError(ErrorKind.CRASH, message, where, "crash", story=_story(activity))
+    module = activity.removeprefix("importing ") if activity.startswith("importing ") else None
+    return BuildError(
+        ErrorKind.CRASH, message, where, "crash", story=_story(activity), module=module
+    )
 
 
 def _story(activity: str) -> str | None:

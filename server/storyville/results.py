@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from storyville.catalog.source import SourceRef
@@ -54,6 +55,13 @@ class BuildError:
     @property
     def line(self) -> int | None:
         return self.source.line if self.source else None
+
+    def placed(self, stories_files: Mapping[str, str]) -> BuildError:
+        """Without a location, on the first line of the stories module it happened in: an
+        editor shows only what has a file. Errors of no module (config) stay unplaced."""
+        if self.source is not None or (file := stories_files.get(self.module or "")) is None:
+            return self
+        return replace(self, source=SourceRef(file, 1))
 
     def headline(self, relative_to: str | None = None) -> str:
         """`file:line: message`, the form compilers use and editors link."""

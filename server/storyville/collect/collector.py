@@ -347,7 +347,8 @@ def collect(job: BuildJob) -> Collected:
     render_done = perf_counter()
     note("")
     snapshot = Snapshot(job.package, nodes)
-    errors = renderer.errors
+    files = {m.module: m.file for m in everything}
+    errors = [e.placed(files) for e in renderer.errors]
     if job.modules is None and not errors:
         errors.extend(structure_errors(snapshot))
     libraries = tuple(

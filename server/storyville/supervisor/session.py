@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 
-from storyville.catalog.discovery import package_dir
+from storyville.catalog.discovery import CatalogNotFound, find_stories_modules, package_dir
 from storyville.catalog.files import UserFiles
 from storyville.crashes import crash_error, user_frame
 from storyville.host import protocol
@@ -265,7 +265,15 @@ class HostSession:
         return result
 
     def _crash(self, died: HostDied) -> BuildError:
-        return crash_error(died.returncode, died.dump, died.activity, self.user)
+        error = crash_error(died.returncode, died.dump, died.activity, self.user)
+        return error.placed(self._stories_files()) if error.source is None else error
+
+    def _stories_files(self) -> dict[str, str]:
+        try:
+            found = find_stories_modules(self.config.package, self.package_dir)
+        except CatalogNotFound:
+            return {}
+        return {m.module: m.file for m in found}
 
     async def _end_stuck(self, host: HostProcess) -> BuildError:
         """The host did not answer in time: see where it is, then end it."""
