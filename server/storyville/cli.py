@@ -52,8 +52,8 @@ def _build(args: argparse.Namespace) -> int:
     cwd = str(Path.cwd())
     if result.output:
         sys.stderr.write(result.output if result.output.endswith("\n") else result.output + "\n")
-    for error in result.errors:
-        print(error.headline(relative_to=cwd), file=sys.stderr)
+    for problem in (*result.warnings, *result.errors):
+        print(problem.headline(relative_to=cwd), file=sys.stderr)
     if not result.ok:
         count = len(result.errors)
         print(

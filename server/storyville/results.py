@@ -21,6 +21,12 @@ class ErrorKind(StrEnum):
     MEMORY = "memory"  # the build went over the host's memory limit
     INTERPRETER = "interpreter"
     CONFIG = "config"
+    # A warning: text no page can encode (a lone surrogate), shown with U+FFFD in its place.
+    UNENCODABLE = "unencodable-text"
+
+
+WARNINGS = frozenset({ErrorKind.ASSERTION, ErrorKind.UNENCODABLE})
+"""Shown as warnings in editors. A failed assertion fails only a `--strict` build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +71,13 @@ class BuildError:
 
     def headline(self, relative_to: str | None = None) -> str:
         """`file:line: message`, the form compilers use and editors link."""
+        label = "warning: " if self.kind is ErrorKind.UNENCODABLE else ""
         if self.source is None:
-            return f"error: {self.message}"
+            return f"{label or 'error: '}{self.message}"
         file = self.source.file
         if relative_to and file.startswith(relative_to.rstrip("/") + "/"):
             file = file[len(relative_to.rstrip("/")) + 1 :]
-        return f"{file}:{self.source.line}:{self.source.column + 1}: {self.message}"
+        return f"{file}:{self.source.line}:{self.source.column + 1}: {label}{self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class BuildResult:
 
     ok: bool
     errors: tuple[BuildError, ...] = ()
+    warnings: tuple[BuildError, ...] = ()  # of the site as it stands; they fail no build
     mode: str = "full"  # full | partial
     pages_written: int = 0  # HTML pages in the site
     pages_changed: tuple[str, ...] = ()  # site files whose bytes changed, assets included

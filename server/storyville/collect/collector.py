@@ -12,10 +12,10 @@ import reprlib
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext, redirect_stderr, redirect_stdout
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
@@ -37,6 +37,7 @@ from storyville.collect.markup import to_html
 from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.collect.telltale import TailBuffer, activity_notes
 from storyville.results import BuildError, ErrorKind
+from storyville.text import encodable, meant, surrogates
 
 
 class BuildTimedOut(BaseException):
@@ -98,6 +99,40 @@ def _story_label(subject_title: str, story_title: str) -> str:
     return f"{subject_title} › {story_title}"
 
 
+class Unencodable:
+    """Which parts of one story or node held lone surrogates, for one warning about it.
+
+    Cleaned here, as the text leaves the user's code, every page, nav entry and message
+    made of it encodes; the warning says what was replaced and how to write it instead.
+    """
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[str]] = {}  # "the title" -> the runs of surrogates in it
+
+    def clean[T](self, value: T, what: str) -> T:
+        if not isinstance(value, str) or not (runs := surrogates(value)):
+            return value
+        self.found.setdefault(what, []).extend(runs)
+        return cast(T, encodable(value))
+
+    def warning(self, label: str, where: SourceRef | None, module: str) -> BuildError | None:
+        if not self.found:
+            return None
+        parts = list(self.found)
+        named = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+        runs = list(dict.fromkeys(r for found in self.found.values() for r in found))
+        shown = ", ".join(repr(r) for r in runs[:3]) + (", …" if len(runs) > 3 else "")
+        what = "a lone surrogate" if sum(map(len, runs)) == 1 else "lone surrogates"
+        message = (
+            f"{label}: {named} {'holds' if len(parts) == 1 else 'hold'} {shown}, "
+            f"{what} that no page can encode; pages show U+FFFD (\ufffd) instead"
+        )
+        if pairs := [(r, m) for r in runs if len(r) > 1 and (m := meant(r)) is not None]:
+            run, character = pairs[0]
+            message += f" ({run!r} is a UTF-16 pair: write {character!r} or {character!a})"
+        return BuildError(ErrorKind.UNENCODABLE, message, where, module=module)
+
+
 def render_story(story: Story, target: Callable[..., Any] | None) -> tuple[str, str | None]:
     """The story's HTML (its template, else `target(**props)`, called again if callable)
     and the qualified name of what rendered it."""
@@ -126,6 +161,7 @@ class _Renderer:
         self.user = user
         self.with_assertions = with_assertions
         self.errors: list[BuildError] = []
+        self.warnings: list[BuildError] = []  # of the node being rendered
         self.themed_layout: Callable[..., Any] | None = None
 
     def fail(self, exc: BaseException, **where: Any) -> None:
@@ -136,29 +172,37 @@ class _Renderer:
             self.errors.append(error)
 
     def node(self, stories: StoriesModule, node: CatalogNode, where: SourceRef) -> NodeData:
+        text = Unencodable()
+        title = text.clean(
+            node.title or humanize(stories.path.rsplit(".", 1)[-1] or self.package), "the title"
+        )
+        description = text.clean(getattr(node, "description", None), "the description")
+        own = text.warning(f"{type(node).__name__} {title!r}", where, stories.module)
+        self.warnings = [own] if own else []
         base = {
             "path": stories.path,
             "module": stories.module,
             "file": stories.file,
             "source": where,
-            "title": node.title or humanize(stories.path.rsplit(".", 1)[-1] or self.package),
+            "title": title,
         }
         match node:
             case Catalog():
-                return NodeData(
+                data = NodeData(
                     kind=NodeKind.CATALOG, themed=node.themed_layout is not None, **base
                 )
             case Section():
-                return NodeData(kind=NodeKind.SECTION, description=node.description, **base)
+                data = NodeData(kind=NodeKind.SECTION, description=description, **base)
             case Subject():
-                stories_data = self.stories(stories, node, base["title"], where)
-                return NodeData(
+                stories_data = self.stories(stories, node, title, where)
+                data = NodeData(
                     kind=NodeKind.SUBJECT,
-                    description=node.description,
+                    description=description,
                     component=qualified_name(node.target) if node.target else None,
                     stories=stories_data,
                     **base,
                 )
+        return replace(data, warnings=tuple(self.warnings)) if self.warnings else data
 
     def stories(
         self, stories: StoriesModule, subject: Subject, title: str, where: SourceRef
@@ -172,7 +216,8 @@ class _Renderer:
             return ()
         rendered = []
         for index, story in enumerate(items):
-            story_title = story.title or f"Story {index + 1}"
+            text = Unencodable()
+            story_title = text.clean(story.title, "the title") or f"Story {index + 1}"
             label = _story_label(title, story_title)
             target = story.target or subject.target
             source = story.source or where
@@ -187,13 +232,22 @@ class _Renderer:
                 continue
             try:
                 self.note(f"rendering {label}")
-                rendered.append(self.story(index, story, story_title, target, label))
+                rendered.append(self.story(index, story, story_title, target, label, text=text))
             except BaseException as exc:  # noqa: BLE001 - any failure of user code is reported
                 self.fail(exc, module=stories.module, story=label, fallback=source)
+            if (warning := text.warning(label, source, stories.module)) is not None:
+                self.warnings.append(warning)
         return tuple(rendered)
 
     def story(
-        self, index: int, story: Story, title: str, target: Callable[..., Any] | None, label: str
+        self,
+        index: int,
+        story: Story,
+        title: str,
+        target: Callable[..., Any] | None,
+        label: str,
+        *,
+        text: Unencodable,
     ) -> StoryData:
         html, renders = render_story(story, target)
         themed = None
@@ -202,11 +256,14 @@ class _Renderer:
         return StoryData(
             index=index,
             title=title,
-            html=html,
-            description=story.description,
-            props=tuple((k, _props_repr.repr(v)) for k, v in story.props.items()),
-            themed_html=themed,
-            assertions=self.assertions(story, Markup(html), label),
+            html=text.clean(html, "the HTML"),
+            description=text.clean(story.description, "the description"),
+            props=tuple(
+                (text.clean(str(k), "the props"), text.clean(_props_repr.repr(v), "the props"))
+                for k, v in story.props.items()
+            ),
+            themed_html=text.clean(themed, "the themed page"),
+            assertions=self.assertions(story, Markup(html), label),  # they see it uncleaned
             source=story.source,
             renders=renders,
         )
@@ -216,7 +273,7 @@ class _Renderer:
             return ()
         outcomes = []
         for number, check in enumerate(story.assertions, start=1):
-            name = getattr(check, "__name__", "")
+            name = encodable(str(getattr(check, "__name__", "")))
             name = name if name and name != "<lambda>" else f"Assertion {number}"
             try:
                 check(html)
@@ -231,7 +288,7 @@ class _Renderer:
         return tuple(outcomes)
 
     def _failed(self, name: str, exc: BaseException, default: str) -> AssertionOutcome:
-        text = str(exc).strip().splitlines()
+        text = encodable(str(exc)).strip().splitlines()
         message = text[0] if text else default
         if not isinstance(exc, AssertionError):
             message = f"{type(exc).__name__}: {message}"
@@ -365,5 +422,5 @@ def collect(job: BuildJob) -> Collected:
         libraries=libraries,
         stories_modules=tuple(m.module for m in everything),
         timings={"read": read_done - started, "render": render_done - read_done},
-        output=printed.getvalue(),
+        output=encodable(printed.getvalue()),
     )

@@ -8,12 +8,14 @@ import importlib.util
 import linecache
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from storyville.catalog.discovery import StructureError
 from storyville.catalog.files import UserFiles
 from storyville.catalog.source import SourceRef, byte_to_char_column, line_text
 from storyville.results import BuildError, ErrorKind, Frame
+from storyville.text import encodable
 
 _WIDE_ENCODINGS = (  # UTF-32's marks first: UTF-16's are their prefixes
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -180,6 +182,18 @@ def locate(
     fallback: SourceRef | None = None,
 ) -> BuildError:
     """A BuildError for `exc`, placed where the user can fix it."""
+    error = _locate(exc, user, module, story, fallback)
+    cleaned = encodable(error.message)  # an exception's text may hold lone surrogates
+    return error if cleaned == error.message else replace(error, message=cleaned)
+
+
+def _locate(
+    exc: BaseException,
+    user: UserFiles,
+    module: str | None,
+    story: str | None,
+    fallback: SourceRef | None,
+) -> BuildError:
     frames = frames_of(exc)
     user_frames = [f for f in frames if f.file in user]
     deepest = _frame_range(user_frames[-1]) if user_frames else fallback

@@ -48,6 +48,7 @@ class NodeData:
     stories: tuple[StoryData, ...] = ()
     themed: bool = False
     source: SourceRef | None = None  # the factory function
+    warnings: tuple[BuildError, ...] = ()  # about this node and its stories (see warnings_of)
 
     @property
     def name(self) -> str:
@@ -93,6 +94,12 @@ def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
     outcomes = [a for _, story in snapshot.stories for a in story.assertions]
     passed = sum(1 for a in outcomes if a.passed)
     return passed, len(outcomes) - passed
+
+
+def warnings_of(snapshot: Snapshot) -> tuple[BuildError, ...]:
+    """What the build of each node warned about (text it had to replace): kept with the
+    node, so a partial build keeps the warnings of the nodes it did not rebuild."""
+    return tuple(w for _, node in sorted(snapshot.nodes.items()) for w in node.warnings)
 
 
 def assertion_errors(snapshot: Snapshot) -> tuple[BuildError, ...]:

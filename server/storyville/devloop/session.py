@@ -21,7 +21,7 @@ from storyville.catalog.ignore import ignored
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
-from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors
+from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
 from storyville.devloop.builders import Builder
 from storyville.results import BuildError, BuildResult
 from storyville.site.pipeline import summarize
@@ -255,6 +255,7 @@ def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:
     passed, failed = assertion_counts(snapshot)
     return BuildResult(
         ok=True,
+        warnings=warnings_of(snapshot),
         mode="none",
         stories=len(snapshot.stories),
         assertions_passed=passed,

@@ -11,7 +11,7 @@ from pygls.uris import from_fs_path
 
 from storyville.catalog.files import UserFiles
 from storyville.catalog.source import SourceRef
-from storyville.results import BuildError, ErrorKind
+from storyville.results import WARNINGS, BuildError
 
 SOURCE = "storyville"
 
@@ -73,7 +73,7 @@ class DiagnosticMaker:
             for f in callers[-5:]
         ]
         loading = _module_file(error)
-        if loading and error.module and error.kind is not ErrorKind.ASSERTION:
+        if loading and error.module and error.kind not in WARNINGS:
             related.append(
                 types.DiagnosticRelatedInformation(
                     location=self.location(SourceRef(loading, 1)),
@@ -85,7 +85,7 @@ class DiagnosticMaker:
             message=error.message,
             severity=(
                 types.DiagnosticSeverity.Warning
-                if error.kind is ErrorKind.ASSERTION
+                if error.kind in WARNINGS
                 else types.DiagnosticSeverity.Error
             ),
             code=error.kind.value,

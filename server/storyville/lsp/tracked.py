@@ -159,10 +159,12 @@ class TrackedCatalog:
         await self.watching.update(self.session.watched_dirs())
 
     def publish_diagnostics(self, result: BuildResult | None) -> None:
-        """Syntax errors found on save, the last build's errors elsewhere, failed assertions."""
+        """Syntax errors found on save, the last build's errors elsewhere, failed assertions
+        and the site's warnings."""
         errors = list(self.syntax_errors.values())
         if result is not None and not result.ok:
             syntax_files = set(self.syntax_errors)
             errors += [e for e in result.errors if e.file not in syntax_files]
         errors += self.session.assertion_errors()
+        errors += result.warnings if result is not None else ()
         self.diagnostics.publish(errors)

@@ -87,7 +87,7 @@ def waiting_page(errors: list[str]) -> bytes:
         "<body style='font-family:system-ui,sans-serif;margin:2rem'>"
         f"<h1>No good build yet</h1>{detail}"
         "<p>This page reloads when the catalog builds.</p></body></html>"
-    ).encode()
+    ).encode("utf-8", "replace")  # a file path in a headline may hold lone surrogates
 
 
 def create_app(

@@ -43,6 +43,9 @@ def say(message: str) -> None:
 def report(result: BuildResult, cwd: str) -> None:
     for line in result.output.splitlines():
         print(f"  | {line}", file=sys.stderr, flush=True)
+    if result.ok and result.mode != "none":  # once per build that made the site as it is
+        for warning in result.warnings:
+            print(warning.headline(relative_to=cwd), file=sys.stderr, flush=True)
     for error in result.errors:
         print(error.headline(relative_to=cwd), file=sys.stderr, flush=True)
     if result.ok:

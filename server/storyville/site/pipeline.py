@@ -7,7 +7,7 @@ from pathlib import Path
 from time import perf_counter
 
 from storyville.collect.collector import BuildJob, Collected, collect
-from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors
+from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
 from storyville.results import BuildResult
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter, WriteReport
@@ -23,6 +23,7 @@ def summarize(
     return BuildResult(
         ok=report is not None and not collected.errors,
         errors=collected.errors,
+        warnings=warnings_of(snapshot),
         mode="partial" if collected.partial else "full",
         pages_written=report.pages if report else 0,
         pages_changed=report.changed if report else (),

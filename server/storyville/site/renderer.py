@@ -163,7 +163,7 @@ def catalog_script(snapshot: Snapshot) -> bytes:
     data = json.dumps(
         {"title": snapshot.nodes[""].title, "tree": _tree(snapshot, "")}, separators=(",", ":")
     )
-    return f"window.storyvilleCatalog = {data};\n".encode()
+    return f"window.storyvilleCatalog = {data};\n".encode()  # ASCII: json escapes the rest
 
 
 class SiteRenderer:

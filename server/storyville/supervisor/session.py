@@ -258,6 +258,7 @@ class HostSession:
         result = BuildResult(
             ok=False,
             errors=(error,),
+            warnings=self.last_result.warnings if self.last_result else (),  # the site's, still
             mode="failed",
             timings={"total": perf_counter() - attempt.started},
         )

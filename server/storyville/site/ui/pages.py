@@ -19,6 +19,7 @@ from storyville.site.ui.components import (
 )
 from storyville.site.ui.models import PageKind, PageSpec
 from storyville.site.ui.urls import story_url
+from storyville.text import utf8
 
 ASSETS = "_storyville"
 
@@ -178,7 +179,7 @@ def render_page(spec: PageSpec) -> bytes:
     match spec.kind:
         case PageKind.THEMED:
             assert spec.story is not None
-            return themed_document(spec.story.themed_html or "").encode()
+            return utf8(themed_document(spec.story.themed_html or ""))
         case PageKind.INDEX:
             content = index_content(spec)
         case PageKind.SECTION:
@@ -187,4 +188,5 @@ def render_page(spec: PageSpec) -> bytes:
             content = subject_content(spec)
         case PageKind.STORY:
             content = story_content(spec)
-    return tdom.html(layout(spec, content)).encode()
+    # utf8: the build cleaned the catalog's text, but a file path may still hold surrogates
+    return utf8(tdom.html(layout(spec, content)))
