@@ -222,8 +222,8 @@ def _locate(
             if "does not support loading in subinterpreters" in str(exc):
                 message += (
                     f" ({exc.name or 'this C extension'} cannot load in a subinterpreter: "
-                    "build in-process with --no-use-subinterpreters, or useSubinterpreters: "
-                    "false in the editor)"
+                    "build in a fresh process with --no-use-subinterpreters, or "
+                    "useSubinterpreters: false in the editor)"
                 )
             return BuildError(ErrorKind.IMPORT, message, where, exc_type, frames, story, module)
         case SystemExit():
