@@ -285,9 +285,9 @@ def test_nested_sections_and_a_subject_directly_under_the_catalog(tmp_path: Path
 
 
 STRUCTURE_CASES = {
-    "no factory": (
-        {"widgets/button/stories.py": "X = 1\n"},
-        "widgets/button/stories.py",
+    "no factory at the root": (
+        {"stories.py": "X = 1\n"},
+        "stories.py",
         1,
         "defines none of this_catalog(), this_section(), this_subject()",
     ),
@@ -430,3 +430,18 @@ def test_the_package_in_the_current_directory_wins_over_another_copy_on_pythonpa
     )
     assert done.returncode == 0, done.stderr
     assert "Buy now" in story_markup(here / "out/widgets/button/0.html")
+
+
+def test_a_stories_py_without_a_factory_is_skipped(tmp_path: Path) -> None:
+    """Storyville 0.1 ignored such a module (its examples/no_sections has one)."""
+    catalog = new_catalog(
+        tmp_path,
+        {**SIMPLE, "widgets/helpers/stories.py": "def no_stories():\n    return 1\n"},
+    )
+    result = build(catalog.package, tmp_path / "out", search_path=(str(tmp_path),))
+    assert result.ok, result.errors
+    assert result.stories == 2
+    assert result.skipped == ("widgets/helpers/stories.py",)
+    assert "skipped 1 stories.py without a factory: widgets/helpers/stories.py" in (
+        result.summary()
+    )

@@ -95,6 +95,7 @@ class BuildResult:
     assertions_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     output: str = ""  # what the catalog printed while it was built
+    skipped: tuple[str, ...] = ()  # stories.py files without a factory, relative to the package
 
     @property
     def error(self) -> BuildError | None:
@@ -111,10 +112,16 @@ class BuildResult:
         checks = plural(self.assertions_passed, "assertion") + " passed"
         if self.assertions_failed:
             checks += f", {self.assertions_failed} failed"
-        return (
+        line = (
             f"built {plural(self.pages_written, 'page')} ({changed} changed), "
             f"{plural(self.stories, 'story', 'stories')}, {checks} in {ms} ms"
         )
+        if self.skipped:
+            line += (
+                f"; skipped {len(self.skipped)} stories.py without a factory: "
+                f"{', '.join(self.skipped)}"
+            )
+        return line
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

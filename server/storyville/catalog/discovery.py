@@ -34,6 +34,11 @@ class StructureError(Exception):
         self.source = source
 
 
+class NoFactory(StructureError):
+    """A stories.py with no factory: below the root it is skipped (Storyville 0.1 did), not
+    an error, so a helper module named stories.py does not break the catalog."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class StoriesModule:
     """One `stories.py`: its tree path ("" at the root, "forms.button" below), module and file."""
@@ -124,7 +129,7 @@ def factory_of(module: ModuleType, file: str) -> Callable[[], Any]:
         and (name in FACTORY_NAMES or _returned_type(obj) is not None)
     ]
     if not candidates:
-        raise StructureError(
+        raise NoFactory(
             f"{module.__name__} defines none of this_catalog(), this_section(), this_subject() "
             "(or a function annotated to return Catalog, Section or Subject)",
             SourceRef(file, 1),

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from storyville.catalog.discovery import (
     CatalogNotFound,
+    NoFactory,
     StoriesModule,
     StructureError,
     find_stories_modules,
@@ -355,6 +356,23 @@ def _forget_directory_listings() -> None:
             forget()
 
 
+def _load(
+    stories: StoriesModule, renderer: _Renderer, note: Callable[[str], None]
+) -> tuple[CatalogNode, SourceRef] | type[NoFactory] | None:
+    """The module's node; NoFactory for a module below the root that defines none (skipped,
+    as Storyville 0.1 did); None when it failed (the error is recorded)."""
+    try:
+        note(f"importing {stories.module}")
+        return load_node(stories)
+    except NoFactory as exc:
+        if stories.path:  # the root must say what the catalog is
+            return NoFactory
+        renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
+    except BaseException as exc:  # noqa: BLE001 - reported as a located error
+        renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
+    return None
+
+
 def collect(job: BuildJob) -> Collected:
     """Import the catalog's stories modules, assemble the tree and render every story."""
     started = perf_counter()
@@ -383,17 +401,18 @@ def collect(job: BuildJob) -> Collected:
     renderer = _Renderer(job.package, user, job.with_assertions, note)
     recorder = ImportRecorder() if job.record_imports else None
     loaded: list[tuple[StoriesModule, CatalogNode, SourceRef]] = []
+    skipped: list[str] = []
     printed = TailBuffer(_OUTPUT_LIMIT)
     # Never let the catalog write to this process's stdout: for `storyville lsp` that is
     # the protocol channel. What it prints is returned and shown as build output.
     with recorder or nullcontext(), redirect_stdout(printed), redirect_stderr(printed):
         for stories in wanted:
-            try:
-                note(f"importing {stories.module}")
-                node, where = load_node(stories)
-            except BaseException as exc:  # noqa: BLE001 - reported as a located error
-                renderer.fail(exc, module=stories.module, fallback=SourceRef(stories.file, 1))
+            if (node_where := _load(stories, renderer, note)) is None:
                 continue
+            if node_where is NoFactory:
+                skipped.append(stories.path)
+                continue
+            node, where = node_where
             loaded.append((stories, node, where))
             if stories.path == "" and isinstance(node, Catalog):
                 renderer.themed_layout = node.themed_layout
@@ -403,7 +422,7 @@ def collect(job: BuildJob) -> Collected:
         }
     render_done = perf_counter()
     note("")
-    snapshot = Snapshot(job.package, nodes)
+    snapshot = Snapshot(job.package, nodes, skipped=tuple(skipped))
     files = {m.module: m.file for m in everything}
     errors = [e.placed(files) for e in renderer.errors]
     if job.modules is None and not errors:

@@ -61,6 +61,7 @@ class Snapshot:
 
     package: str
     nodes: dict[str, NodeData] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # tree paths of stories.py files that define no factory
 
     def parent_of(self, path: str) -> str | None:
         """Nearest ancestor path that has a node (directories without stories.py are skipped)."""
@@ -83,7 +84,12 @@ class Snapshot:
         return chain[::-1]
 
     def merged(self, newer: Snapshot) -> Snapshot:
-        return replace(self, nodes={**self.nodes, **newer.nodes})
+        """A module the newer build loaded replaces what it was: a node, or skipped."""
+        nodes = {p: n for p, n in self.nodes.items() if p not in newer.skipped}
+        kept = tuple(p for p in self.skipped if p not in newer.nodes and p not in newer.skipped)
+        return replace(
+            self, nodes={**nodes, **newer.nodes}, skipped=tuple(sorted((*kept, *newer.skipped)))
+        )
 
     @property
     def stories(self) -> list[tuple[NodeData, StoryData]]:

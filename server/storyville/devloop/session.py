@@ -24,7 +24,7 @@ from storyville.collect.imports import ImportGraph
 from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
 from storyville.devloop.builders import Builder
 from storyville.results import BuildError, BuildResult
-from storyville.site.pipeline import summarize
+from storyville.site.pipeline import skipped_files, summarize
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter
 
@@ -257,6 +257,7 @@ def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:
         ok=True,
         warnings=warnings_of(snapshot),
         mode="none",
+        skipped=skipped_files(snapshot),
         stories=len(snapshot.stories),
         assertions_passed=passed,
         assertions_failed=failed,

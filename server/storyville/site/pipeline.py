@@ -13,6 +13,11 @@ from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter, WriteReport
 
 
+def skipped_files(snapshot: Snapshot) -> tuple[str, ...]:
+    """`forms/stories.py` for each skipped module, as a user finds it in the package."""
+    return tuple("/".join((*path.split("."), "stories.py")) for path in snapshot.skipped)
+
+
 def summarize(
     collected: Collected,
     snapshot: Snapshot,
@@ -32,6 +37,7 @@ def summarize(
         assertions_failed=failed,
         timings=timings,
         output=collected.output,
+        skipped=skipped_files(snapshot),
     )
 
 
