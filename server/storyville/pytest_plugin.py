@@ -2,7 +2,10 @@
 
 Point pytest at a catalog (`pytest examples/complete`) or list it in `testpaths`; each
 `stories.py` that defines a subject yields an item per assertion of each story, named
-`<story title>::<assertion name>`. Disable with `storyville_enabled = false` in the ini file.
+`<story title>::<assertion name>`. A stories.py that fails to import or build is one failing
+item, `load`, at the error's line: one broken module does not interrupt the run. Catalogs
+without `__init__.py` files (namespace packages) collect too. Disable with
+`storyville_enabled = false` in the ini file.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from storyville.catalog.discovery import NoFactory, factory_of, import_root
+from storyville.catalog.discovery import NoFactory, catalog_import_root, factory_of
 from storyville.catalog.files import UserFiles
 from storyville.catalog.models import Story, Subject
 from storyville.collect.collector import render_story
 from storyville.collect.legacy import provide_tdom_node_names
 from storyville.collect.locate import locate
+from storyville.results import BuildError
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,7 +45,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 class StoriesFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        root, package = import_root(self.path.parent)
+        root, package = catalog_import_root(self.path.parent, self.config.rootpath)
         if not package:
             return
         if str(root) not in sys.path:
@@ -52,9 +56,10 @@ class StoriesFile(pytest.File):
             node = factory_of(module, str(self.path))()
         except NoFactory:  # skipped by the build too: nothing to test
             return
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure is the user's, at its line
             error = locate(exc, UserFiles.for_roots([str(root)]), module=package)
-            raise self.CollectError(error.headline(relative_to=str(Path.cwd()))) from exc
+            yield BrokenStories.from_parent(self, name="load", error=error)
+            return
         if not isinstance(node, Subject):
             return
         seen: set[str] = set()
@@ -74,6 +79,32 @@ class StoriesFile(pytest.File):
                     target=story.target or node.target,
                     check=check,
                 )
+
+
+class BrokenStories(pytest.Item):
+    """A stories.py that did not load, as one failing test at the line that broke."""
+
+    def __init__(self, *, error: BuildError, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+        self.funcargs: dict[str, Any] = {}
+
+    def runtest(self) -> None:
+        raise StoriesDidNotLoad(self.error.headline(relative_to=str(Path.cwd())))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, StoriesDidNotLoad):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        file = self.error.file
+        path = Path(file) if file else self.path
+        return path, (self.error.line or 1) - 1, f"{self.name}: {self.error.message}"
+
+
+class StoriesDidNotLoad(Exception):
+    """Raised by a BrokenStories item; its message is the located error's headline."""
 
 
 class StoryAssertion(pytest.Item):

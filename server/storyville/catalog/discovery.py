@@ -7,6 +7,7 @@ import importlib
 import inspect
 import linecache
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,24 @@ def package_dir(package: str, search: Iterable[str]) -> Path:
     raise CatalogNotFound(f"no package {package!r} found (looked in {where})")
 
 
+_DECLARES_CATALOG = re.compile(r"def\s+this_catalog\b|->\s*[\"']?(?:\w+\.)*Catalog\b")
+
+
+def catalog_dir_of(directory: Path) -> Path | None:
+    """The nearest directory at or above `directory` whose stories.py declares the catalog
+    (read, not imported): a namespace package has no `__init__.py` to say where it starts."""
+    for candidate in (directory, *directory.parents):
+        stories = candidate / "stories.py"
+        try:
+            if stories.is_file() and _DECLARES_CATALOG.search(
+                stories.read_text("utf-8", "replace")
+            ):
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
 def import_root(directory: Path) -> tuple[Path, str]:
     """The sys.path entry a package directory is importable from, and its dotted name."""
     parts = []
@@ -68,6 +87,30 @@ def import_root(directory: Path) -> tuple[Path, str]:
         parts.append(directory.name)
         directory = directory.parent
     return directory, ".".join(reversed(parts))
+
+
+def catalog_import_root(directory: Path, base: Path | None = None) -> tuple[Path, str]:
+    """`import_root`, also for a catalog without `__init__.py` files (namespace packages).
+
+    A namespace catalog is named from `base` (pytest's rootdir: Storyville 0.1's catalogs
+    import themselves as `examples.complete....`) when it lies below it, else from its own
+    directory. The name is empty when `directory` is in no package at all."""
+    directory = directory.resolve()
+    top = catalog_dir_of(directory)
+    if top is None or (top / "__init__.py").is_file():
+        return import_root(directory)
+    root = top.parent
+    if (
+        base is not None
+        and top != (base := base.resolve())
+        and top.is_relative_to(base)
+        and all(part.isidentifier() for part in top.relative_to(base).parts)
+    ):
+        root = base
+    parts = directory.relative_to(root).parts
+    if not all(part.isidentifier() for part in parts):
+        return import_root(directory)
+    return root, ".".join(parts)
 
 
 def find_stories_modules(package: str, root: Path) -> list[StoriesModule]:
