@@ -181,6 +181,8 @@ def test_the_cache_keeps_the_last_tree_that_parsed(tmp_path: Path) -> None:
     broken = "def this_subject():\n    return Subject(title='A', items=[Story(props={\"\n"
     assert cache.parse(str(path), broken) is not None
     assert cache.good(str(path), broken) is first
+    fresh = SourceCache()  # opened while broken: the file on disk gives the structure
+    assert fresh.good(str(path), broken) is not None
     info = cache.info(str(path), broken)
     assert info is not None and info.title == "A"
 

@@ -23,6 +23,7 @@ from pygls.uris import to_fs_path
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.commands import register_commands
 from storyville.lsp.options import parse_options
+from storyville.lsp.source_features import register_source_features
 from storyville.lsp.tracked import TrackedCatalog
 from storyville.lsp.transport import serve
 from storyville.lsp.workspace import NoCatalog, locate_catalog
@@ -112,6 +113,7 @@ def create_server() -> CatalogServer:
         await ls.close()
 
     register_commands(server, lambda: server.tracked)
+    register_source_features(server, lambda: server.tracked and server.tracked.session.package_dir)
     return server
 
 

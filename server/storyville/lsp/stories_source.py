@@ -115,6 +115,9 @@ class SourceCache:
         parsed = self.parse(path, text)
         if parsed is not None and parsed.tree is not None:
             return parsed
+        if path not in self._good and text is not None:
+            self.parse(path)  # opened while broken: the saved file may still parse
+            self.parse(path, text)  # the editor's text stays the current one
         return self._good.get(path)
 
     def info(self, path: str, text: str | None = None) -> StoriesInfo | None:
@@ -336,11 +339,16 @@ def _arguments(
             ast.unparse(arg.annotation) if arg.annotation else None,
             _default(default),
             parsed.path,
-            parsed.span(arg),
+            _name_span(parsed.span(arg), arg.arg),
         )
         for arg, default in pairs[skip:]
         if arg not in args.posonlyargs  # props are passed by keyword
     ]
+
+
+def _name_span(span: Span, name: str) -> Span:
+    """Only the name of a parameter that has an annotation."""
+    return Span(span.line, span.col, span.line, span.col + len(name))
 
 
 def _is_dataclass(cls: ast.ClassDef) -> bool:
