@@ -6,7 +6,8 @@ cache. Positions cross here between the analysis (code points) and the client's 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from lsprotocol import types
@@ -17,6 +18,8 @@ from pygls.workspace.position_codec import PositionCodec
 from storyville.catalog.discovery import CatalogNotFound, find_stories_modules, package_dir
 from storyville.lsp.stories_source import ParsedFile, SourceCache, Span, StoriesInfo
 from storyville.lsp.workspace import NoCatalog, locate_catalog
+
+_WALK_TTL = 2.0
 
 
 class SourceIndex:
@@ -33,6 +36,7 @@ class SourceIndex:
         self._folders = folders
         self._catalog_dir = catalog_dir
         self._located: Path | None = None
+        self._walked: tuple[Path, float, list[tuple[tuple[str, ...], str]]] | None = None
 
     # --- documents ---
 
@@ -73,23 +77,34 @@ class SourceIndex:
                 return None
         return self._located
 
-    def stories_files(self) -> Iterator[tuple[tuple[str, ...], str]]:
-        """Each catalog `stories.py` with its directories below the package, parents first."""
+    def stories_files(self) -> list[tuple[tuple[str, ...], str]]:
+        """Each catalog `stories.py` with its directories below the package, parents first.
+
+        The walk costs more than the rest of a workspace symbol request, so it is reused
+        for a moment: a new `stories.py` shows up within `_WALK_TTL` seconds.
+        """
         root = self.package_dir()
         if root is None:
-            return
+            return []
+        now = time.monotonic()
+        if self._walked is not None and self._walked[0] == root and now < self._walked[1]:
+            return self._walked[2]
         try:
             modules = find_stories_modules(root.name, root)
         except CatalogNotFound, OSError:
-            return
-        for module in modules:
-            yield (tuple(module.path.split(".")) if module.path else ()), module.file
+            modules = []
+        files = [(tuple(m.path.split(".")) if m.path else (), m.file) for m in modules]
+        self._walked = (root, now + _WALK_TTL, files)
+        return files
+
+    def forget_walk(self) -> None:
+        self._walked = None
 
     # --- positions ---
 
     def position(self, parsed: ParsedFile, line: int, col: int) -> types.Position:
-        text = parsed.lines[line] if 0 <= line < len(parsed.lines) else ""
-        return types.Position(line, self._codec().client_num_units(text[:col]))
+        text = parsed.lines[line][:col] if 0 <= line < len(parsed.lines) else ""
+        return types.Position(line, col if text.isascii() else self._codec().client_num_units(text))
 
     def range(self, parsed: ParsedFile, span: Span) -> types.Range:
         return types.Range(

@@ -7,8 +7,6 @@ so a story is a fuzzy search away without a build.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lsprotocol import types
 
 from storyville.lsp.base import StoryvilleServer
@@ -60,45 +58,49 @@ def matches(query: str, name: str) -> bool:
 
 
 def workspace_symbols(index: SourceIndex, query: str) -> list[types.WorkspaceSymbol]:
+    """The catalog's subjects, sections and stories whose path matches the query."""
     opened = index.open_texts()
     titles: dict[tuple[str, ...], str] = {}
     found: list[types.WorkspaceSymbol] = []
     for parts, path in index.stories_files():
-        info = index.cache.info(path, opened.get(str(Path(path).resolve())))
+        info = index.cache.info(path, opened.get(path))  # the walk gives resolved paths
         titles[parts] = info.display_title() if info else humanize(parts[-1] if parts else "")
         if info is None or not parts:
             continue  # the catalog itself is no level of the paths
         trail = SEPARATOR.join(
             titles.get(parts[:n]) or humanize(parts[n - 1]) for n in range(1, len(parts) + 1)
         )
-        found.extend(_symbols(index, info, trail, query))
+        found.extend(s for s in _symbols(index, info, trail) if matches(query, s.name))
     return found
 
 
-def _symbols(
-    index: SourceIndex, info: StoriesInfo, trail: str, query: str
-) -> list[types.WorkspaceSymbol]:
-    parsed, symbols = info.parsed, []
-    if matches(query, trail):
-        symbols.append(
+_built: dict[str, tuple[StoriesInfo, str, list[types.WorkspaceSymbol]]] = {}
+
+
+def _symbols(index: SourceIndex, info: StoriesInfo, trail: str) -> list[types.WorkspaceSymbol]:
+    """The file's symbols, built once per parse and path (they are most of a request's cost)."""
+    parsed = info.parsed
+    cached = _built.get(parsed.path)
+    if cached is not None and cached[0] is info and cached[1] == trail:
+        return cached[2]
+    symbols = [
+        types.WorkspaceSymbol(
+            name=trail,
+            kind=_KIND[info.kind],
+            location=index.location(parsed, info.span),
+            container_name=trail.rpartition(SEPARATOR)[0] or None,
+        ),
+        *(
             types.WorkspaceSymbol(
-                name=trail,
-                kind=_KIND[info.kind],
-                location=index.location(parsed, info.span),
-                container_name=trail.rpartition(SEPARATOR)[0] or None,
+                name=f"{trail}{SEPARATOR}{story.title}",
+                kind=types.SymbolKind.Method,
+                location=index.location(parsed, story.span),
+                container_name=trail,
             )
-        )
-    for story in info.stories:
-        name = f"{trail}{SEPARATOR}{story.title}"
-        if matches(query, name):
-            symbols.append(
-                types.WorkspaceSymbol(
-                    name=name,
-                    kind=types.SymbolKind.Method,
-                    location=index.location(parsed, story.span),
-                    container_name=trail,
-                )
-            )
+            for story in info.stories
+        ),
+    ]
+    _built[parsed.path] = (info, trail, symbols)
     return symbols
 
 

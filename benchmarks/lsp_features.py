@@ -1,0 +1,95 @@
+"""The source-reading editor features on examples/huge, in-process (no server, no client).
+
+Each request is timed on the modules the server uses: document symbols and completion on
+every subject's stories.py, with the text edited before each request (so each one parses
+afresh, as while typing), and workspace symbols over the whole catalog. Target: p95 ≤ 20 ms.
+Usage: python -m benchmarks.lsp_features [-n 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+from pygls.workspace import Workspace
+from storyville.lsp.completion import complete
+from storyville.lsp.definition import definition
+from storyville.lsp.source_index import SourceIndex
+from storyville.lsp.symbols import document_symbols, workspace_symbols
+
+from benchmarks.stats import median, p95, table
+
+REPO = Path(__file__).resolve().parent.parent
+HUGE = REPO / "examples/huge"
+QUERIES = ("button", "frm err", "Overlays › Modal", "zzz", "")
+
+
+def _open(workspace: Workspace, path: Path, text: str, version: int) -> str:
+    uri = from_fs_path(str(path)) or ""
+    workspace.put_text_document(
+        types.TextDocumentItem(uri=uri, language_id="python", version=version, text=text)
+    )
+    return uri
+
+
+def _cursor(text: str, needle: str) -> types.Position:
+    end = text.index(needle) + len(needle)
+    line = text.count("\n", 0, end)
+    return types.Position(line, end - (text.rfind("\n", 0, end) + 1))
+
+
+def _time(samples: list[float], call: Callable[..., object], *args: object) -> object:
+    start = time.perf_counter()
+    result = call(*args)
+    samples.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def _stats(samples: list[float]) -> tuple[int, float, float, float]:
+    return len(samples), median(samples), p95(samples), max(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=3, help="rounds over every file")
+    rounds = parser.parse_args().n
+    workspace = Workspace(from_fs_path(str(REPO)))
+    index = SourceIndex(lambda: workspace, lambda: [REPO], lambda: HUGE)
+    files = [p for p in sorted(HUGE.rglob("stories.py")) if '"label"' in p.read_text("utf-8")]
+    times: dict[str, list[float]] = {
+        k: [] for k in ("documentSymbol", "completion", "definition", "workspace/symbol")
+    }
+    cold: list[float] = []
+    walked: list[float] = []
+    _time(cold, workspace_symbols, index, "button")
+    answered = 0
+    for round_ in range(rounds):
+        for number, path in enumerate(files):
+            # An edit before each request: the parse cache cannot answer from the last one.
+            text = path.read_text("utf-8") + f"\n# edit {round_}.{number}\n"
+            uri = _open(workspace, path, text, round_ * 1000 + number)
+            _time(times["documentSymbol"], document_symbols, index, uri)
+            typing = text.replace('"label"', '"l', 1)
+            uri = _open(workspace, path, typing, round_ * 1000 + number + 1)
+            items = _time(times["completion"], complete, index, uri, _cursor(typing, '"l'))
+            answered += bool(items)
+            uri = _open(workspace, path, text, round_ * 1000 + number + 2)
+            _time(times["definition"], definition, index, uri, _cursor(text, '"la'))
+        for query in QUERIES:
+            _time(times["workspace/symbol"], workspace_symbols, index, query)
+            index.forget_walk()  # as when the walk has expired
+            _time(walked, workspace_symbols, index, query)
+    rows = [(name, *_stats(v)) for name, v in times.items()]
+    rows.append(("workspace/symbol, walking the catalog again", *_stats(walked)))
+    rows.append(("workspace/symbol, first (cold cache)", 1, cold[0], cold[0], cold[0]))
+    print(f"examples/huge: {len(files)} stories.py files with a label prop, {rounds} rounds")
+    print(f"completions answered: {answered} of {len(times['completion'])}")
+    print(table(("request", "n", "median ms", "p95 ms", "max ms"), rows))
+
+
+if __name__ == "__main__":
+    main()
