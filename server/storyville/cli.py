@@ -1,10 +1,11 @@
-"""`storyville build | serve | lsp`: bad input gets one clear line, never a traceback."""
+"""`storyville build | serve | seed | lsp`: bad input gets one clear line, never a traceback."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 
@@ -38,6 +39,31 @@ def _search_path() -> tuple[str, ...]:
     return (str(Path.cwd()),)
 
 
+class UsageError(Exception):
+    """Wrong or missing arguments found after parsing: one line, exit status 2."""
+
+
+def configured_package(directory: Path) -> str:
+    """`package` of `[tool.storyville]` in the directory's pyproject.toml: what a bare
+    `storyville serve` serves (Storyville 0.1 served a default package instead)."""
+    pyproject = directory / "pyproject.toml"
+    missing = (
+        "no PACKAGE given and no pyproject.toml here names one "
+        '(add [tool.storyville] package = "your_catalog")'
+    )
+    try:
+        config = tomllib.loads(pyproject.read_text("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(missing) from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read {pyproject}: {exc}") from None
+    tool = config.get("tool", {}).get("storyville", {})
+    package = tool.get("package") if isinstance(tool, dict) else None
+    if not isinstance(package, str) or not package:
+        raise UsageError(missing)
+    return package
+
+
 def _build(args: argparse.Namespace) -> int:
     from storyville.site.pipeline import build
 
@@ -69,20 +95,43 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from storyville.serve.command import ServeOptions, serve
 
+    if args.output and args.output_dir and Path(args.output) != Path(args.output_dir):
+        raise UsageError(f"two output directories: {args.output_dir} and --output {args.output}")
+    output = args.output or args.output_dir  # Storyville 0.1: `serve PACKAGE OUTPUT_DIR`
     return serve(
         ServeOptions(
-            package=args.package,
+            package=args.package or configured_package(Path.cwd()),
             search_path=_search_path(),
             host=args.host,
             port=args.port,
             use_subinterpreters=args.use_subinterpreters,
-            output=Path(args.output) if args.output else None,
+            output=Path(output) if output else None,
             time_limit=args.time_limit,
             memory_limit=args.memory_limit,
+            with_assertions=args.with_assertions,
             open_browser=args.open,
             verbose=args.verbose,
         )
     )
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from storyville.seed import SeedError, seed
+
+    destination = Path(args.directory)
+    try:
+        stories = seed(args.size, destination)
+    except SeedError as exc:
+        raise UsageError(str(exc)) from None
+    package = destination.name
+    where = f"cd {destination.parent} && " if destination.parent != Path() else ""
+    print(
+        f"wrote a {args.size} catalog of {stories} stories to {destination}; next:\n"
+        f"  {where}storyville serve {package}\n"
+        f"  {where}storyville build {package} {package}_site\n"
+        f"  {where}pytest {package}"
+    )
+    return 0
 
 
 def _lsp(args: argparse.Namespace) -> int:
@@ -115,7 +164,15 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="serve the catalog, rebuilding and reloading on change"
     )
-    serve.add_argument("package", metavar="PACKAGE")
+    serve.add_argument(
+        "package",
+        metavar="PACKAGE",
+        nargs="?",
+        help="dotted package name (default: [tool.storyville] package in ./pyproject.toml)",
+    )
+    serve.add_argument(
+        "output_dir", metavar="OUTPUT_DIR", nargs="?", help="the same as --output DIR"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument(
         "--port", type=int, default=8080, help="port; 0 picks a free one (default: 8080)"
@@ -143,11 +200,24 @@ def parser() -> argparse.ArgumentParser:
         metavar="SIZE",
         help="memory a build may use, e.g. 4G or 512M; 0 for no limit (default: 4G)",
     )
+    serve.add_argument(
+        "--with-assertions",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run story assertions and show their badges (default: on)",
+    )
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.add_argument(
         "-v", "--verbose", action="store_true", help="log builds, interpreters and reloads"
     )
     serve.set_defaults(run=_serve)
+
+    seed = commands.add_parser("seed", help="write a starter catalog to build, test and serve")
+    seed.add_argument("size", choices=("small", "medium", "large"), help="how many stories")
+    seed.add_argument(
+        "directory", metavar="DIR", help="new directory; its name is the package name"
+    )
+    seed.set_defaults(run=_seed)
 
     lsp = commands.add_parser("lsp", help="run the language server on stdio")
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead (for debugging)")
@@ -162,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.run(args)
-    except CatalogNotFound as exc:
+    except (CatalogNotFound, UsageError) as exc:
         print(f"storyville: error: {exc}", file=sys.stderr)
         return 2
     except OutputError as exc:

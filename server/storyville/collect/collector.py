@@ -31,6 +31,7 @@ from storyville.catalog.discovery import (
 from storyville.catalog.files import UserFiles
 from storyville.catalog.models import Catalog, CatalogNode, Section, Story, Subject
 from storyville.catalog.source import SourceRef
+from storyville.catalog.static import rendering_at
 from storyville.collect.imports import ImportGraph, ImportRecorder
 from storyville.collect.legacy import provide_tdom_node_names
 from storyville.collect.locate import frames_of, locate
@@ -233,7 +234,8 @@ class _Renderer:
                 continue
             try:
                 self.note(f"rendering {label}")
-                rendered.append(self.story(index, story, story_title, target, label, text=text))
+                with rendering_at(Path(stories.file).parent, stories.path):  # for static_url()
+                    rendered.append(self.story(index, story, story_title, target, label, text=text))
             except BaseException as exc:  # noqa: BLE001 - any failure of user code is reported
                 self.fail(exc, module=stories.module, story=label, fallback=source)
             if (warning := text.warning(label, source, stories.module)) is not None:

@@ -32,6 +32,7 @@ class ServeOptions:
     output: Path | None = None
     time_limit: float = 30.0
     memory_limit: int | None = 4 * 2**30
+    with_assertions: bool = True
     open_browser: bool = False
     verbose: bool = False
 
@@ -71,6 +72,7 @@ def serve(options: ServeOptions) -> int:
         use_subinterpreters=options.use_subinterpreters,
         time_limit=options.time_limit,
         memory_limit=options.memory_limit,
+        with_assertions=options.with_assertions,
     )
     try:
         session = HostSession(

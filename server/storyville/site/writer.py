@@ -7,6 +7,7 @@ written into a sibling directory while its pages are still being rendered, then 
 into place: nobody can be reading it yet, so its files need no swap each, and a build or
 write that fails half-way leaves nothing behind. A manifest records what storyville
 wrote; a directory without one is never written into, so a mistyped path loses no data.
+The one exception is a site Storyville 0.1 wrote, known by its shape: it is replaced.
 """
 
 from __future__ import annotations
@@ -111,6 +112,33 @@ def _write_new_site(root: Path, files: Iterable[tuple[str, bytes]]) -> _NewSite:
     return _NewSite(written, digests, renamed=True)
 
 
+_LEGACY_TOP = frozenset({"index.html", "about.html", "debug.html"})
+_LEGACY_PAGES = frozenset({"index.html", "themed_story.html"})
+
+
+def legacy_site_files(root: Path) -> list[str] | None:
+    """The files of a site Storyville 0.1 wrote into `root`, or None when it is not one.
+
+    0.1 wrote `index.html`, `about.html` and `debug.html` at the top, its assets under
+    `static/`, and below that only `index.html` (and `themed_story.html`) pages in section,
+    subject and `story-N` directories. Anything else means the directory holds other files.
+    """
+    top = {p.name for p in root.iterdir() if not p.is_dir()}
+    if top != _LEGACY_TOP:
+        return None
+    files = []
+    for path in root.rglob("*"):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(root)
+        in_assets = relative.parts[0] == "static" and len(relative.parts) > 1
+        if not (in_assets or relative.name in _LEGACY_PAGES or str(relative) in _LEGACY_TOP):
+            return None
+        if path.is_file() and not path.is_symlink():
+            files.append(relative.as_posix())
+    return files
+
+
 def _manifest(digests: dict[str, str]) -> bytes:
     return json.dumps({"files": digests}).encode()
 
@@ -132,6 +160,8 @@ class SiteWriter:
                 return {str(k): str(v) for k, v in data.get("files", {}).items()}
             except ValueError, AttributeError:
                 return {}
+        if (legacy := legacy_site_files(self.root)) is not None:
+            return dict.fromkeys(legacy, "")  # unknown digests: all rewritten or removed
         if any(self.root.iterdir()):
             raise OutputError(
                 f"{self.root} is not empty and was not written by storyville; "
