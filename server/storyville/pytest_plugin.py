@@ -19,9 +19,15 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from storyville.catalog.discovery import NoFactory, catalog_import_root, factory_of
+from storyville.catalog.discovery import (
+    NoFactory,
+    catalog_dir_of,
+    catalog_import_root,
+    factory_of,
+)
 from storyville.catalog.files import UserFiles
 from storyville.catalog.models import Story, Subject
+from storyville.catalog.static import rendering_at
 from storyville.collect.collector import render_story
 from storyville.collect.legacy import provide_tdom_node_names
 from storyville.collect.locate import locate
@@ -62,6 +68,8 @@ class StoriesFile(pytest.File):
             return
         if not isinstance(node, Subject):
             return
+        top = catalog_dir_of(self.path.parent.resolve())
+        subject_path = ".".join(self.path.parent.resolve().relative_to(top).parts) if top else ""
         seen: set[str] = set()
         for index, story in enumerate(node.items):
             title = story.title or f"Story {index + 1}"
@@ -78,6 +86,7 @@ class StoriesFile(pytest.File):
                     story=story,
                     target=story.target or node.target,
                     check=check,
+                    subject_path=subject_path,
                 )
 
 
@@ -114,18 +123,21 @@ class StoryAssertion(pytest.Item):
         story: Story,
         target: Callable[..., Any] | None,
         check: Callable[[Markup], None],
+        subject_path: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.story = story
         self.target = target
         self.check = check
+        self.subject_path = subject_path  # where its pages sit, for static_url()
         self.html = ""
         # Function-like items have this; pytest-lsp's runtest hook wrapper breaks without it.
         self.funcargs: dict[str, Any] = {}
 
     def runtest(self) -> None:
-        self.html, _ = render_story(self.story, self.target)
+        with rendering_at(self.path.parent.resolve(), self.subject_path):
+            self.html, _ = render_story(self.story, self.target)
         self.check(Markup(self.html))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

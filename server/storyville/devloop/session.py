@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
+from urllib.parse import quote
 
 from storyville.catalog.discovery import package_dir
 from storyville.catalog.ignore import ignored
+from storyville.catalog.static import SITE_DIR, STATIC
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
@@ -37,6 +39,7 @@ class Plan:
 
     modules: tuple[str, ...] | None
     reason: str
+    static: bool = False  # only static files changed: copy them, import nothing
 
     @property
     def full(self) -> bool:
@@ -98,6 +101,7 @@ class DevSession:
             return Plan(None, "first build" if self.snapshot is None else "in-process build")
         stories = set(self._stories_modules().values())
         changed_modules: set[str] = set()
+        static: list[str] = []
         for file in changed:
             path = Path(file)
             inside = path.is_relative_to(self.package_dir)
@@ -109,6 +113,8 @@ class DevSession:
             modules = self.graph.modules_for([file])
             if modules:
                 changed_modules |= modules
+            elif relative is not None and STATIC in relative.parts[:-1]:
+                static.append(relative.name)  # copied by every build; no page imports it
             elif (
                 inside
                 and path.suffix != ".py"
@@ -120,9 +126,9 @@ class DevSession:
         if self.snapshot.nodes[""].module in affected:
             return Plan(None, "the catalog's root stories.py is affected")
         modules = tuple(sorted(set(self._stories_modules()) & affected))
-        return (
-            Plan(modules, f"{len(modules)} stories module(s) import a change") if modules else None
-        )
+        if modules:
+            return Plan(modules, f"{len(modules)} stories module(s) import a change")
+        return Plan((), f"static file {', '.join(sorted(static))}", static=True) if static else None
 
     def job(self, plan: Plan) -> BuildJob:
         cache = self.config.bytecode_cache
@@ -148,8 +154,8 @@ class DevSession:
         self.dirty |= changed
         covered = frozenset(self.dirty)
         plan = Plan(None, "rebuild requested") if full else self.plan(set(covered))
-        if plan is None:
-            return Attempt(None, None, covered, started)
+        if plan is None or plan.static:
+            return Attempt(plan, None, covered, started)
         log.info("build: %s", plan.reason)
         self._phase(f"building ({plan.reason})")
         collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
@@ -163,6 +169,8 @@ class DevSession:
         """Make a good build the site; a failed one changes nothing on disk."""
         self.builds += 1
         plan, collected = attempt.plan, attempt.collected
+        if plan is not None and plan.static and self.snapshot is not None:
+            return self._finish(await self._copy_static(attempt))
         if plan is None or collected is None:  # no page depends on the change
             assert self.snapshot is not None
             self.dirty -= attempt.covered
@@ -185,6 +193,7 @@ class DevSession:
         mark = perf_counter()
         self._phase("writing the site")
         report = await asyncio.to_thread(self.writer.write, files.items())
+        report = replace(report, changed=_with_pages_using(files, report.changed))
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
         if plan.full:  # a non-Python file that came or went always makes the plan full
@@ -194,6 +203,21 @@ class DevSession:
         self.dirty -= attempt.covered
         timings["total"] = perf_counter() - attempt.started
         return self._finish(summarize(collected, snapshot, report, timings))
+
+    async def _copy_static(self, attempt: Attempt) -> BuildResult:
+        """Write the site again from the last good snapshot: its pages keep their bytes, the
+        static files are read afresh, and the pages that link to a changed one reload."""
+        assert self.snapshot is not None
+        files = await asyncio.to_thread(self.renderer.render, self.snapshot)
+        report = await asyncio.to_thread(self.writer.write, files.items())
+        self.dirty -= attempt.covered
+        result = _nothing_to_do(self.snapshot, attempt.started)
+        return replace(
+            result,
+            mode="static",
+            pages_written=report.pages,
+            pages_changed=_with_pages_using(files, report.changed),
+        )
 
     async def start(self) -> None:
         self.builder.start()
@@ -249,6 +273,21 @@ def _package_assets(root: Path) -> set[str]:
         for p in root.rglob("*")
         if p.is_file() and p.suffix not in (".py", ".pyc") and not ignored(p.relative_to(root))
     }
+
+
+def _with_pages_using(files: dict[str, bytes], changed: tuple[str, ...]) -> tuple[str, ...]:
+    """`changed` and the pages that name a changed static file (`static_url()` writes its
+    site path into them), so that a browser showing one reloads for a new stylesheet."""
+    prefix = f"{SITE_DIR}/"
+    needles = [quote(name).encode() for name in changed if name.startswith(prefix)]
+    if not needles:
+        return changed
+    using = [
+        name
+        for name, data in files.items()
+        if name.endswith(".html") and name not in changed and any(n in data for n in needles)
+    ]
+    return (*changed, *using)
 
 
 def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from storyville.catalog.static import site_path, static_files
 from storyville.collect.snapshot import NodeData, NodeKind, Snapshot
 from storyville.site.ui.models import Failure, Link, PageKind, PageSpec, Summary, Totals
 from storyville.site.ui.pages import ASSETS, render_page
@@ -171,7 +172,23 @@ class SiteRenderer:
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[PageSpec, bytes]] = {}
+        self._static: dict[str, tuple[tuple[int, int], bytes]] = {}
         self.rendered = 0  # pages rendered by the last call
+
+    def static(self, catalog_dir: Path) -> Iterator[tuple[str, bytes]]:
+        """The catalog's `static/` files; one unchanged since the last call is not read again."""
+        seen: dict[str, tuple[tuple[int, int], bytes]] = {}
+        for relative, file in static_files(catalog_dir):
+            try:
+                stat = file.stat()
+                key = (stat.st_mtime_ns, stat.st_size)
+                cached = self._static.get(str(file))
+                data = cached[1] if cached and cached[0] == key else file.read_bytes()
+            except OSError:  # gone since the walk (an editor's temporary file)
+                continue
+            seen[str(file)] = (key, data)
+            yield site_path(relative), data
+        self._static = seen
 
     def render(self, snapshot: Snapshot) -> dict[str, bytes]:
         return dict(self.files(snapshot))
@@ -180,6 +197,7 @@ class SiteRenderer:
         """The site's files one by one, so that writing can start before rendering ends."""
         yield from static_assets().items()
         yield f"{ASSETS}/catalog.js", catalog_script(snapshot)
+        yield from self.static(Path(snapshot.nodes[""].file).parent)
         pages: dict[str, tuple[PageSpec, bytes]] = {}
         self.rendered = 0
         for spec in page_specs(snapshot):
