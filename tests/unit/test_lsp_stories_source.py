@@ -6,6 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pygls.uris import from_fs_path
+from pygls.workspace import Workspace
+from storyville.lsp.source_index import SourceIndex
 from storyville.lsp.stories_source import (
     SourceCache,
     context_at,
@@ -13,6 +16,7 @@ from storyville.lsp.stories_source import (
     story_target,
     word_at,
 )
+from storyville.lsp.symbols import matches, workspace_symbols
 
 CARET = "‸"
 
@@ -220,3 +224,31 @@ def test_the_story_a_props_key_belongs_to() -> None:
 
 def test_word_at() -> None:
     assert word_at('props={"label": 1}', 10) == (8, "label")
+
+
+def test_workspace_symbols_name_stories_by_their_path(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/stories.py": "def this_catalog():\n    return Catalog(title='Shop')\n",
+            "shop/sign_up/__init__.py": "",
+            "shop/sign_up/stories.py": "def this_section():\n    return Section()\n",
+            "shop/sign_up/button/__init__.py": "",
+            "shop/sign_up/button/stories.py": BUTTON_STORIES,
+        },
+    )
+    workspace = Workspace(from_fs_path(str(tmp_path)))
+    index = SourceIndex(lambda: workspace, lambda: [tmp_path], lambda: tmp_path / "shop")
+    names = [s.name for s in workspace_symbols(index, "")]
+    assert names == [
+        "Sign up",
+        "Sign up › Button",
+        "Sign up › Button › Primary",
+        "Sign up › Button › Story 2",
+        "Sign up › Button › Story 3",
+    ]
+    assert [s.name for s in workspace_symbols(index, "SIGN BTN st2")] == [
+        "Sign up › Button › Story 2"
+    ]
+    assert not matches("primaryx", "Sign up › Button › Primary")
