@@ -34,10 +34,11 @@ def test_each_assertion_of_the_complete_example_is_a_test() -> None:
     )
 
 
-def test_a_broken_stories_module_is_a_collection_error_with_its_line(tmp_path: Path) -> None:
+def test_a_broken_stories_module_is_one_failing_item_with_its_line(tmp_path: Path) -> None:
     catalog = new_catalog(tmp_path, {**SIMPLE, "widgets/button/stories.py": "import nope\n"})
     done = run_pytest(str(catalog.dir), cwd=tmp_path)
-    assert done.returncode != 0
+    assert done.returncode == 1, done.stdout  # a test failed; the run was not interrupted
+    assert f"FAILED {catalog.package}/widgets/button/stories.py::load" in done.stdout
     assert f"{catalog.package}/widgets/button/stories.py:1:" in done.stdout
     assert "No module named 'nope'" in done.stdout
 
