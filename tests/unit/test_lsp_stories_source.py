@@ -222,6 +222,19 @@ def test_the_story_a_props_key_belongs_to() -> None:
     assert context is not None and context.story == text.rindex("Story")
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ('Story(props={"label": "x", \'busy\': True, ‸', {"label", "busy"}),
+        ("Story(props=dict(label='x', busy=a == b, ‸", {"label", "busy"}),
+        ('Story(title="x", props={}, ‸', {"title", "props"}),
+    ],
+)
+def test_names_already_written_are_known(typed: str, written: set[str]) -> None:
+    context = context_at(typed.replace(CARET, ""), typed.index(CARET))
+    assert context is not None and context.written == written
+
+
 def test_word_at() -> None:
     assert word_at('props={"label": 1}', 10) == (8, "label")
 

@@ -70,7 +70,7 @@ def complete(index: SourceIndex, uri: str, position: types.Position) -> list[typ
                 insert_text=f"{name}=",
             )
             for name, detail, doc in STORY_ARGUMENTS
-            if name.startswith(context.prefix)
+            if name.startswith(context.prefix) and name not in context.written
         ]
     component = component_for(index, uri, context)
     if component is None:
@@ -85,7 +85,7 @@ def complete(index: SourceIndex, uri: str, position: types.Position) -> list[typ
             sort_text=f"{number:03}",
         )
         for number, param in enumerate(component.params)
-        if param.name.startswith(context.prefix)
+        if param.name.startswith(context.prefix) and param.name not in context.written
     ]
 
 

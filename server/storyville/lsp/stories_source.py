@@ -397,6 +397,8 @@ _BEFORE_DICT = re.compile(r"\bprops\s*=\s*$")
 _BEFORE_DICT_CALL = re.compile(r"\bprops\s*=\s*dict\s*$")
 _BEFORE_STORY = re.compile(r"\bStory\s*$")
 _WORD = re.compile(r"\w*")
+_KEYS = re.compile(r"[\"'](\w+)[\"']\s*:")
+_KWARGS = re.compile(r"\b(\w+)\s*=(?!=)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +407,7 @@ class Context:
     prefix: str  # what is typed of the name so far
     quote: str | None  # the open quote a props key is typed in, if any
     story: int | None  # offset of the `Story` whose arguments these are
+    written: frozenset[str] = frozenset()  # names already given before the cursor
 
 
 @dataclass(slots=True)
@@ -469,13 +472,14 @@ def context_at(text: str, offset: int) -> Context | None:
     outer = stack[-2].at if len(stack) > 1 else None
     story = _story_at(text, outer)
     if frame.bracket == "{" and _BEFORE_DICT.search(before):
-        return Context("props_key", typed, quoted, story)
+        return Context("props_key", typed, quoted, story, _written(_KEYS, text, frame, end))
     if quoted:
         return None
     if frame.bracket == "(" and _BEFORE_DICT_CALL.search(before):
-        return Context("props_kwarg", typed, None, story)
+        return Context("props_kwarg", typed, None, story, _written(_KWARGS, text, frame, end))
     if frame.bracket == "(" and _BEFORE_STORY.search(before):
-        return Context("story_kwarg", typed, None, _story_at(text, frame.at))
+        written = _written(_KWARGS, text, frame, end)
+        return Context("story_kwarg", typed, None, _story_at(text, frame.at), written)
     return None
 
 
@@ -496,6 +500,14 @@ def _string_end(text: str, i: int, end: int, quote: str) -> int | None:
 def _assigns(text: str, i: int) -> bool:
     """Whether the `=` at `i` is a keyword argument's, not a comparison."""
     return text[i + 1 : i + 2] != "=" and text[i - 1 : i] not in ("=", "!", "<", ">")
+
+
+def _written(pattern: re.Pattern[str], text: str, frame: _Frame, end: int) -> frozenset[str]:
+    """Keys or keywords already in the bracket, so completion offers only the others.
+
+    Read with a pattern, so a nested dict's keys count too: at worst one name too few.
+    """
+    return frozenset(pattern.findall(text, frame.at + 1, frame.segment))
 
 
 def _story_at(text: str, paren: int | None) -> int | None:
