@@ -70,7 +70,7 @@ BREAKAGES = {
     ),
     "eats memory": (
         "def Widget():\n    return bytes(2 * 2**30)\n",
-        r"comp.py:2:\d+: the build used more than 1 GiB \(Widget › Story 1\)",
+        r"comp.py:2:\d+: the build used more than 1 GiB \(while rendering Widget › Story 1\)",
     ),
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -127,3 +127,29 @@ class BuildResult:
 def plural(count: int, one: str, many: str | None = None) -> str:
     """`1 story`, `2 stories`: counts read as English."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def one_per_cause(errors: Iterable[BuildError]) -> tuple[BuildError, ...]:
+    """Errors that differ only in the story that met them become one naming every story.
+
+    A typo in a component used by three stories is one mistake: one diagnostic on its line,
+    "… (while rendering Button › Primary, Button › Busy, Button › Checked)".
+    """
+    merged: dict[tuple[object, ...], BuildError] = {}
+    stories: dict[tuple[object, ...], list[str]] = {}
+    for error in errors:
+        base = error.message
+        if error.story and base.endswith(f" (while rendering {error.story})"):
+            base = base.removesuffix(f" (while rendering {error.story})")
+        key = (error.kind, error.source, error.exception_type, base)
+        if key not in merged:
+            merged[key] = error
+            stories[key] = []
+        if error.story and error.story not in stories[key]:
+            stories[key].append(error.story)
+    return tuple(
+        replace(first, message=f"{key[3]} (while rendering {', '.join(stories[key])})")
+        if len(stories[key]) > 1
+        else first
+        for key, first in merged.items()
+    )

@@ -38,7 +38,7 @@ from storyville.collect.locate import frames_of, locate
 from storyville.collect.markup import to_html
 from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.collect.telltale import TailBuffer, activity_notes
-from storyville.results import BuildError, ErrorKind
+from storyville.results import BuildError, ErrorKind, one_per_cause
 from storyville.text import encodable, meant, surrogates
 
 
@@ -411,7 +411,7 @@ def collect(job: BuildJob) -> Collected:
         for stories in wanted:
             if (node_where := _load(stories, renderer, note)) is None:
                 continue
-            if node_where is NoFactory:
+            if not isinstance(node_where, tuple):  # NoFactory
                 skipped.append(stories.path)
                 continue
             node, where = node_where
@@ -438,7 +438,7 @@ def collect(job: BuildJob) -> Collected:
     )
     return Collected(
         snapshot=snapshot,
-        errors=tuple(errors),
+        errors=one_per_cause(errors),
         graph=recorder.graph(user) if recorder else None,
         libraries=libraries,
         stories_modules=tuple(m.module for m in everything),

@@ -18,7 +18,7 @@ from storyville.collect.collector import BuildJob, BuildTimedOut, Collected, col
 from storyville.collect.locate import locate
 from storyville.collect.snapshot import Snapshot
 from storyville.collect.telltale import reporting_exits
-from storyville.results import BuildError, ErrorKind
+from storyville.results import BuildError, ErrorKind, one_per_cause
 
 
 def warm(libraries: tuple[str, ...]) -> tuple[float, int]:
@@ -51,7 +51,7 @@ def _memory(error: BuildError, limit: int | None) -> BuildError:
     if error.exception_type != "MemoryError":
         return error
     used = f"more than {_gib(limit)}" if limit else "all the memory it could get"
-    where = f" ({error.story})" if error.story else ""
+    where = f" (while rendering {error.story})" if error.story else ""
     return replace(error, kind=ErrorKind.MEMORY, message=f"the build used {used}{where}")
 
 
@@ -80,7 +80,7 @@ def run(job: BuildJob, time_limit: float) -> Collected:
         with reporting_exits(job.crash_file):
             collected = collect(job)
         lingering = [t for t in threading.enumerate() if t not in before and t.is_alive()]
-        errors = tuple(_memory(e, job.memory_limit) for e in collected.errors)
+        errors = one_per_cause(_memory(e, job.memory_limit) for e in collected.errors)
         return replace(collected, errors=errors, lingering_threads=len(lingering))
     except MemoryError as exc:
         return failed(job, _memory(locate(exc, UserFiles.for_roots(job.roots)), job.memory_limit))
