@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.helpers import REPO, SIMPLE, new_catalog, run_cli
 from tests.serving import ServeProcess
+from tests.test_build import story_markup
 
 
 def _pytest(directory: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -29,6 +30,8 @@ def test_seed_small_builds_and_passes_its_tests(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert "4 stories, 8 assertions passed" in built.stdout
     assert (tmp_path / "site/section_1/button/1.html").is_file()
+    card = story_markup(tmp_path / "site/section_1/card/1.html")
+    assert "<footer>Total: 12 €</footer>" in card  # composed, not escaped
     tests = _pytest(tmp_path / "starter", tmp_path)
     assert tests.returncode == 0, tests.stdout
     assert "8 passed" in tests.stdout

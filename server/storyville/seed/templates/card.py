@@ -4,13 +4,13 @@ from tdom import html
 
 
 def Card(title: str = "Title", body: str = "", footer: str | None = None):
-    return html(
-        t"""<article class="card">
-  <header><h3>{title}</h3></header>
-  <p>{body}</p>
-  {html(t"<footer>{footer}</footer>") if footer else ""}
-</article>"""
-    )
+    # html() returns a string: a nested html() would be escaped, so the footer is markup here.
+    if footer:
+        return html(
+            t'<article class="card"><h3>{title}</h3><p>{body}</p>'
+            t"<footer>{footer}</footer></article>"
+        )
+    return html(t'<article class="card"><h3>{title}</h3><p>{body}</p></article>')
 
 
 def has_a_body(markup: str) -> None:
