@@ -146,3 +146,12 @@ def test_a_storyville_01_catalog_builds_with_its_skip_noted(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     assert "3 stories, 2 assertions passed" in done.stdout
     assert "skipped 1 stories.py without a factory: helpers/stories.py" in done.stdout
+
+
+def test_serve_names_the_skipped_stories_py(tmp_path: Path) -> None:
+    server = ServeProcess(REPO / "tests/fixtures", "storyville01_catalog").start()
+    try:
+        summary = server.wait_for(r"built \d+ pages").string
+        assert "skipped 1 stories.py without a factory: helpers/stories.py" in summary
+    finally:
+        server.stop()
