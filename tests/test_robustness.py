@@ -173,7 +173,10 @@ async def test_a_deleted_package_is_watched_again_when_it_returns(tmp_path: Path
         shutil.copytree(away, catalog.dir)
         async with ReloadClient(server.url) as client:
             (catalog.dir / "parts/widget/comp.py").write_text(GOOD.replace("fine", "returned"))
-            await client.reload()
+            try:
+                await client.reload()
+            except TimeoutError:
+                raise AssertionError("\n".join(server.lines[mark:])) from None
         assert "<p>returned</p>" in canvas(server, "parts/widget/0.html")
     finally:
         assert server.stop() == 0
