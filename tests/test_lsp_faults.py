@@ -102,3 +102,23 @@ async def test_output_floods_stay_out_of_the_protocol(tmp_path: Path) -> None:
         assert "ValueError: x (while rendering Button › Primary, Button › Checked)" in (
             diagnostic.message
         )
+
+
+def _processes_in(directory: Path) -> list[int]:
+    """Processes whose working directory is `directory` (a build host runs in the workspace)."""
+    found = []
+    for cwd in Path("/proc").glob("[0-9]*/cwd"):
+        try:
+            if cwd.resolve() == directory.resolve():
+                found.append(int(cwd.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+async def test_shutdown_while_the_catalog_starts_stops_its_build_host(tmp_path: Path) -> None:
+    """The editor closes at once: the host being started is stopped too, not orphaned."""
+    shop = write_catalog(tmp_path)
+    async with lsp_session(shop.parent, {"package": "shop"}):
+        pass  # shutdown and exit follow initialized straight away
+    assert _processes_in(tmp_path) == []

@@ -11,7 +11,6 @@ a dead host never wrote a half site (see site/writer.py).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from storyville.supervisor.process import HostDied, HostProcess
 log = logging.getLogger("storyville.supervisor")
 
 CRASHES_BEFORE_PAUSE = 3
+_READY_WAIT = 60.0  # seconds a closing session waits for a host still starting
 _DEADLINE_MARGIN = 3.0  # seconds past the host's own watchdog before ending the host
 
 
@@ -67,6 +67,8 @@ class HostSession:
         self._waiting: dict[int, asyncio.Future[protocol.Reply]] = {}
         self._ids = itertools.count(1)
         self._retired: set[HostProcess] = set()
+        self._processes: set[HostProcess] = set()  # every host started and not yet stopped
+        self._starts: set[asyncio.Future[protocol.Ready]] = set()
         self._dirty: set[str] = set()
         self._watched: set[Path] = {self.package_dir}
         self._assertion_errors: tuple[BuildError, ...] = ()
@@ -80,14 +82,15 @@ class HostSession:
             log.warning("the build host did not start: %s", died)
 
     async def close(self) -> None:
-        hosts = {self.host} if self.host is not None else set()
-        if self._spawning is not None:
-            with contextlib.suppress(Exception):
-                hosts.add(await self._spawning)  # a successor being warmed
+        """Stop every host this session started, also one still starting (whose start was
+        cancelled: its thread may spawn the process yet, so wait for that first)."""
+        if self._starts:
+            await asyncio.wait(self._starts, timeout=_READY_WAIT)
         self.host = None
-        for host in hosts:
+        for host in list(self._processes):
             await asyncio.to_thread(host.stop)
             host.cleanup()
+        self._processes.clear()
 
     def _spawn(self) -> asyncio.Task[HostProcess]:
         """Start a new host in the background (once at a time), unless one is ready unused."""
@@ -108,7 +111,12 @@ class HostSession:
             on_exit=lambda died: loop.call_soon_threadsafe(self._ended, process, died),
             on_output=lambda line: loop.call_soon_threadsafe(self.on_output, line),
         )
-        ready = await asyncio.to_thread(process.start)
+        self._processes.add(process)
+        # Shielded: a cancelled caller must not leave a process nobody will stop.
+        start = asyncio.ensure_future(asyncio.to_thread(process.start))
+        self._starts.add(start)
+        start.add_done_callback(self._starts.discard)
+        ready = await asyncio.shield(start)
         log.info("build host %d ready in %.0f ms", ready.pid, ready.seconds * 1000)
         return process
 
@@ -133,6 +141,7 @@ class HostSession:
             await asyncio.to_thread(old.stop)
             old.cleanup()
             self._retired.discard(old)
+            self._processes.discard(old)
 
         asyncio.get_running_loop().create_task(retire())
         self._spawn()
@@ -154,6 +163,7 @@ class HostSession:
     def _ended(self, process: HostProcess, died: HostDied) -> None:
         log.info("build host %s ended: %s", process.pid, died.returncode)
         process.cleanup()  # what it left was read into `died`
+        self._processes.discard(process)
         if self.host is process:
             self.host = None
         for waiting in list(self._waiting.values()):
