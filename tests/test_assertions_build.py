@@ -80,7 +80,7 @@ def test_a_catalog_using_the_assertions_builds_with_counts_and_located_failures(
     assert "2 stories, 6 assertions passed, 1 failed" in done.stdout
 
     subject = (tmp_path / "out/forms/field/index.html").read_text()
-    headline = "Expected 2 elements with role &#39;button&#39;, found 1"
+    headline = "Expected count: 2 but found: 1 elements with role &#39;button&#39;"
     assert headline in subject
     assert "✗ GetAllByRole(&#39;button&#39;).count(2)" in subject
     assert "✓ GetByRole(&#39;button&#39;, name=&#39;Send&#39;)" in subject
@@ -97,7 +97,7 @@ def test_a_catalog_using_the_assertions_builds_with_counts_and_located_failures(
     assert failure, strict.stderr
     assert int(failure[1]) == story_line
     assert failure[2] == "GetAllByRole('button').count(2)"
-    assert failure[3] == "Expected 2 elements with role 'button', found 1"
+    assert failure[3] == "Expected count: 2 but found: 1 elements with role 'button'"
     assert not (tmp_path / "strict").exists()
 
 
@@ -113,4 +113,4 @@ def test_the_pytest_plugin_runs_them_as_named_tests(tmp_path: Path) -> None:
     )
     assert "1 failed, 6 passed" in done.stdout, done.stdout
     assert "Required::GetAllByRole('button').count(2)" in done.stdout
-    assert "Expected 2 elements with role 'button', found 1" in done.stdout
+    assert "Expected count: 2 but found: 1 elements with role 'button'" in done.stdout

@@ -282,11 +282,11 @@ def test_queries_that_hold_return_none(query: helpers.GetByRole) -> None:
 FAILING = [
     (
         GetByRole("button", name="Cancel"),
-        "Expected to find element with role 'button' named 'Cancel'; roles present: banner, navigation 'Main', list, listitem, link 'Home', link 'Shop'",
+        "Unable to find element with role 'button' named 'Cancel'; roles present: banner, navigation 'Main', list, listitem, link 'Home', link 'Shop'",
     ),
     (
         GetByRole("heading", level=2),
-        "Expected to find element with role 'heading' at level 2; roles present:",
+        "Unable to find element with role 'heading' at level 2; roles present:",
     ),
     (
         GetByRole("link").not_(),
@@ -298,15 +298,15 @@ FAILING = [
     ),
     (
         GetByRole("button").text_content("Pay"),
-        "Expected element with role 'button' to have text 'Pay', but its text is 'Pay now': <button",
+        "Expected text: 'Pay' but got: 'Pay now', on element with role 'button': <button",
     ),
     (
         GetByRole("button").with_attribute("aria-busy"),
-        "Expected element with role 'button' to have attribute 'aria-busy', but it has none",
+        "Expected attribute 'aria-busy' not found, on element with role 'button'",
     ),
     (
         GetByRole("button").with_attribute("type", "button"),
-        "Expected element with role 'button' to have type='button', but it has type='submit'",
+        "Expected attribute 'type'='button' but got 'submit', on element with role 'button'",
     ),
     (
         GetByRole("button").with_attribute("disabled").not_(),
@@ -314,43 +314,43 @@ FAILING = [
     ),
     (
         GetByText("Cancel"),
-        "Expected to find element with text 'Cancel'; texts present: 'Home', 'Shop', 'Checkout', 'Email',",
+        "Unable to find element with text 'Cancel'; texts present: 'Home', 'Shop', 'Checkout', 'Email',",
     ),
-    (GetByText("zzz", exact=False), "Expected to find element with text containing 'zzz'"),
+    (GetByText("zzz", exact=False), "Unable to find element with text containing 'zzz'"),
     (
         GetByLabelText("Phone"),
-        "Expected to find element labelled 'Phone'; labels present: 'Email', 'Send me news', 'Main', 'Close'",
+        "Unable to find element labelled 'Phone'; labels present: 'Email', 'Send me news', 'Main', 'Close'",
     ),
     (
         GetByTestId("card"),
-        "Expected to find element with data-testid 'card'; data-testids present: 'pay'",
+        "Unable to find element with data-testid 'card'; data-testids present: 'pay'",
     ),
     (
         GetByTagName("table"),
-        "Expected to find element <table>; tags present: header, nav, ul, li, a, main, h1, form, label, input, button, p, b",
+        "Unable to find element <table>; tags present: header, nav, ul, li, a, main, h1, form, label, input, button, p, b",
     ),
-    (GetById("phone"), "Expected to find element with id 'phone'; ids present: 'email'"),
+    (GetById("phone"), "Unable to find element with id 'phone'; ids present: 'email'"),
     (
         GetByClass("large"),
-        "Expected to find element with class 'large'; classes present: nav-link, active, note, small",
+        "Unable to find element with class 'large'; classes present: nav-link, active, note, small",
     ),
     (
         GetByClass("note").not_(),
         "Expected element with class 'note' NOT to exist, but found one: <p class=\"note small\">Secure <b>payment</b></p>",
     ),
-    (GetAllByRole("link").count(3), "Expected 3 elements with role 'link', found 2"),
-    (GetAllByRole("img"), "Expected to find elements with role 'img'; roles present:"),
+    (GetAllByRole("link").count(3), "Expected count: 3 but found: 2 elements with role 'link'"),
+    (GetAllByRole("img"), "Unable to find elements with role 'img'; roles present:"),
     (
         GetAllByRole("link").nth(2),
-        "Expected at least 3 elements with role 'link' for nth(2), found 2",
+        "Index 2 out of bounds, found 2 elements with role 'link'",
     ),
     (
         GetAllByRole("link").text_content("Home"),
-        "Expected element with role 'link' #1 to have text 'Home', but its text is 'Shop'",
+        "Expected text: 'Home' but got: 'Shop', on element with role 'link' #1",
     ),
     (
         GetAllByRole("link").nth(0).with_attribute("href", "/x"),
-        "Expected element with role 'link' #0 to have href='/x', but it has href='/'",
+        "Expected attribute 'href'='/x' but got '/', on element with role 'link' #0",
     ),
     (
         GetAllByRole("link").count(2).not_(),
@@ -362,16 +362,22 @@ FAILING = [
     ),
     (
         GetAllByText("Nope").count(1),
-        "Expected 1 element with text 'Nope', found 0; texts present: 'Home'",
+        "Expected count: 1 but found: 0 elements with text 'Nope'; texts present: 'Home'",
     ),
-    (GetAllByText("Nope"), "Expected to find elements with text 'Nope'; texts present: 'Home'"),
-    (GetAllByLabelText("Email").count(2), "Expected 2 elements labelled 'Email', found 1"),
-    (GetAllByTestId("pay").count(0), "Expected 0 elements with data-testid 'pay', found 1"),
-    (GetAllByTagName("li").count(3), "Expected 3 elements <li>, found 2"),
-    (GetAllById("email").count(2), "Expected 2 elements with id 'email', found 1"),
+    (GetAllByText("Nope"), "Unable to find elements with text 'Nope'; texts present: 'Home'"),
+    (
+        GetAllByLabelText("Email").count(2),
+        "Expected count: 2 but found: 1 elements labelled 'Email'",
+    ),
+    (
+        GetAllByTestId("pay").count(0),
+        "Expected count: 0 but found: 1 elements with data-testid 'pay'",
+    ),
+    (GetAllByTagName("li").count(3), "Expected count: 3 but found: 2 elements <li>"),
+    (GetAllById("email").count(2), "Expected count: 2 but found: 1 elements with id 'email'"),
     (
         GetAllByClass("nav-link").with_attribute("aria-current"),
-        "Expected element with class 'nav-link' #0 to have attribute 'aria-current', but it has none",
+        "Expected attribute 'aria-current' not found, on element with class 'nav-link' #0",
     ),
 ]
 
@@ -382,10 +388,75 @@ def test_queries_that_fail_say_what_they_looked_for_and_what_is_there(
 ) -> None:
     with pytest.raises(AssertionError) as caught:
         query(PAGE)
-    first, markup = str(caught.value).split("\n")
+    first, query_line, markup = str(caught.value).split("\n")
     assert first.startswith(headline)
-    assert markup.startswith('markup: <header><nav aria-label="Main"><ul> <li>')
-    assert markup.endswith("…") and len(markup) <= len("markup: ") + 200
+    assert query_line == f"Query: {query.__name__}"
+    assert markup.startswith('Searched in: <header><nav aria-label="Main"><ul> <li>')
+    assert markup.endswith("…") and len(markup) <= len("Searched in: ") + 200
+
+
+# -- what carries over from Storyville 0.1.1 ----------------------------------------------
+
+
+def test_label_text_takes_the_keyword_0_1_1_stories_use() -> None:
+    form = '<form><label>Agree<input type="checkbox"></label><label>Agree<input></label></form>'
+    GetByLabelText(label="Agree")(form)
+    GetAllByLabelText(label="Agree").count(2)(form)
+    assert GetByLabelText("Agree") == GetByLabelText(label="Agree")
+    assert GetByLabelText(label="Agree").__name__ == "GetByLabelText('Agree')"
+
+
+def test_negate_reads_as_in_0_1_1() -> None:
+    query = GetByTagName(tag_name="p")
+    assert query.negate is False and query.not_().negate is True
+    assert query.not_().not_().negate is False
+
+
+@pytest.mark.parametrize(
+    ("query", "markup", "wording"),
+    [
+        (GetByTagName("section"), "<div><p>x</p></div>", "Unable to find element <section>"),
+        (GetAllByRole("button"), "<p>x</p>", "Unable to find elements with role 'button'"),
+        (GetByTagName("b").not_(), "<b>x</b>", "NOT to exist"),
+        (GetAllByTagName("b").not_(), "<b>x</b>", "NOT to exist"),
+        (GetByTagName("b").text_content("y"), "<b>x</b>", "Expected text: 'y' but got: 'x'"),
+        (
+            GetByTagName("b").with_attribute("title"),
+            "<b>x</b>",
+            "Expected attribute 'title' not found",
+        ),
+        (
+            GetByTagName("b").with_attribute("title", "t"),
+            '<b title="u">x</b>',
+            "Expected attribute 'title'='t' but got 'u'",
+        ),
+        (
+            GetAllByTagName("b").count(2),
+            "<b>1</b><b>2</b><b>3</b>",
+            "Expected count: 2 but found: 3",
+        ),
+        (
+            GetAllByTagName("b").nth(5),
+            "<b>1</b><b>2</b>",
+            "Index 5 out of bounds, found 2 elements",
+        ),
+    ],
+    ids=lambda v: v.__name__ if hasattr(v, "__name__") else "",
+)
+def test_messages_use_0_1_1_wording(query: helpers.GetByRole, markup: str, wording: str) -> None:
+    with pytest.raises(AssertionError) as caught:
+        query(markup)
+    headline, query_line, searched = str(caught.value).split("\n")
+    assert wording in headline
+    assert query_line == f"Query: {query.__name__}"
+    assert searched == f"Searched in: {markup}"
+
+
+def test_count_zero_holds_when_nothing_matches() -> None:
+    # 0.1.1 could never pass `.count(0)`: its query raised "not found" before counting.
+    GetAllByTagName("b").count(0)("<p>x</p>")
+    with pytest.raises(AssertionError, match="Expected count: 0 but found: 1"):
+        GetAllByTagName("b").count(0)("<b>x</b>")
 
 
 def test_messages_on_empty_markup() -> None:
@@ -488,7 +559,7 @@ def test_loads_and_works_in_a_subinterpreter() -> None:
                 try:
                     GetAllByRole("listitem").count(2)("<ul><li>a</ul>")
                 except AssertionError as exc:
-                    assert str(exc).startswith("Expected 2 elements with role 'listitem', found 1")
+                    assert str(exc).startswith("Expected count: 2 but found: 1 elements with role 'listitem'")
                 else:
                     raise SystemExit("no failure")
                 """

@@ -4,7 +4,8 @@ Each query is a frozen dataclass and a callable assertion: called with a story's
 markup it returns None when what it describes is there and raises `AssertionError` saying
 what it looked for and what the markup holds when not. Modifiers return new instances, so a
 query can be defined once and refined per story. The first line of a message is what story
-badges show; the excerpt of the markup follows on the next.
+badges show; then come the query (`Query: ...`) and an excerpt of the markup (`Searched in: ...`),
+worded as Storyville 0.1.1 words them.
 
 `GetBy…` holds when some element matches the query and every check (`text_content`,
 `with_attribute`); when several match, the first that passes the checks is enough.
@@ -88,6 +89,11 @@ class _Query:
 
     # Modifiers --------------------------------------------------------------------------
 
+    @property
+    def negate(self) -> bool:
+        """Whether `not_()` was applied (0.1.1's name for `negated`)."""
+        return self.negated
+
     def not_(self) -> Self:
         """Assert the element (with any checks given) does NOT exist."""
         return replace(self, negated=not self.negated)
@@ -122,16 +128,16 @@ class _Query:
         return parts
 
     def _problem(self, el: Element) -> str | None:
-        """Why `el` fails the checks, or None."""
+        """Why `el` fails the checks, or None (worded as Storyville 0.1.1 words it)."""
         if self.expected_text is not None:
             actual = normalize(el.text)
             if actual != normalize(self.expected_text):
-                return f"to have text {normalize(self.expected_text)!r}, but its text is {actual!r}"
+                return f"text: {normalize(self.expected_text)!r} but got: {actual!r}"
         for name, value in self.attributes:
             if name not in el.attrs:
-                return f"to have attribute {name!r}, but it has none"
+                return f"attribute {name!r} not found"
             if value is not None and el.attrs[name] != value:
-                return f"to have {name}={value!r}, but it has {name}={el.attrs[name]!r}"
+                return f"attribute {name!r}={value!r} but got {el.attrs[name]!r}"
         return None
 
     def _checks(self) -> str:
@@ -143,12 +149,14 @@ class _Query:
         return f" having {' and '.join(words)}" if words else ""
 
     def _fail(self, headline: str, markup: str) -> AssertionError:
-        return AssertionError(f"{headline}\nmarkup: {trim(markup, _EXCERPT)}")
+        return AssertionError(
+            f"{headline}\nQuery: {self.__name__}\nSearched in: {trim(markup, _EXCERPT)}"
+        )
 
     def _not_found(self, root: Element, markup: str) -> AssertionError:
         present = self.present(root)
         found = f"; {present}" if present else "; found none"
-        return self._fail(f"Expected to find {self.describe()}{found}", markup)
+        return self._fail(f"Unable to find {self.describe()}{found}", markup)
 
 
 class _GetBy(_Query):
@@ -172,7 +180,7 @@ class _GetBy(_Query):
             raise self._not_found(root, html)
         if not passing:
             problem = self._problem(found[0])
-            raise self._fail(f"Expected {self.describe()} {problem}: {found[0].html()}", html)
+            raise self._fail(f"Expected {problem}, on {self.describe()}: {found[0].html()}", html)
 
 
 class _GetAllBy(_Query):
@@ -201,24 +209,19 @@ class _GetAllBy(_Query):
         """Why the markup fails the positive assertion, or None when it holds."""
         found = self.matches(root)
         if (n := self.expected_count) is not None and len(found) != n:
-            what = self.describe() if n == 1 else self._plural()
             present = f"; {self.present(root)}" if not found and self.present(root) else ""
-            return f"Expected {n} {what}, found {len(found)}{present}"
+            return f"Expected count: {n} but found: {len(found)} {self._plural()}{present}"
         if not found and self.expected_count is None:
             present = self.present(root)
-            return f"Expected to find {self._plural()}; " + (present or "found none")
+            return f"Unable to find {self._plural()}; " + (present or "found none")
         chosen = list(enumerate(found))
         if self.index is not None:
             if not -len(found) <= self.index < len(found):
-                needed = self.index + 1 if self.index >= 0 else -self.index
-                return (
-                    f"Expected at least {needed} {self._plural()} for nth({self.index}), "
-                    f"found {len(found)}"
-                )
+                return f"Index {self.index} out of bounds, found {len(found)} {self._plural()}"
             chosen = [(self.index, found[self.index])]
         for i, el in chosen:
             if (problem := self._problem(el)) is not None:
-                return f"Expected {self.describe()} #{i} {problem}: {el.html()}"
+                return f"Expected {problem}, on {self.describe()} #{i}: {el.html()}"
         return None
 
     def __call__(self, markup: object) -> None:
@@ -323,7 +326,7 @@ class _Text(_Query):
 class _LabelText(_Query):
     """Form controls by the text of their label."""
 
-    text: str
+    label: str
     exact: bool = True
 
     def matches(self, root: Element) -> list[Element]:
@@ -335,11 +338,11 @@ class _LabelText(_Query):
             root = document_of(el)
             texts.append(" ".join(t.text for i in ids if (t := by_id(root, i)) is not None))
         texts += [label.text for label in labels_of(el)]
-        return any(_text_matches(t, self.text, self.exact) for t in texts if t)
+        return any(_text_matches(t, self.label, self.exact) for t in texts if t)
 
     def describe(self) -> str:
         how = "" if self.exact else " containing"
-        return f"element labelled{how} {normalize(self.text)!r}"
+        return f"element labelled{how} {normalize(self.label)!r}"
 
     def present(self, root: Element) -> str:
         labels = [normalize(el.text) for el in root.iter() if el.tag == "label"]
@@ -349,7 +352,7 @@ class _LabelText(_Query):
         return "labels present: " + ", ".join(repr(trim(t, 40)) for t in labels[:8])
 
     def _arguments(self) -> str:
-        return repr(self.text) + ("" if self.exact else ", exact=False")
+        return repr(self.label) + ("" if self.exact else ", exact=False")
 
 
 class _ByAttribute(_Query):
@@ -470,11 +473,11 @@ class GetAllByText(_GetAllBy, _Text):
 
 
 class GetByLabelText(_GetBy, _LabelText):
-    """A form control labelled `text`: `<label>`, `aria-label` or `aria-labelledby`."""
+    """A form control labelled `label`: `<label>`, `aria-label` or `aria-labelledby`."""
 
 
 class GetAllByLabelText(_GetAllBy, _LabelText):
-    """Every element labelled `text`."""
+    """Every element labelled `label`."""
 
 
 class GetByTestId(_GetBy, _TestId):
