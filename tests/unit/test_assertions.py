@@ -459,6 +459,35 @@ def test_count_zero_holds_when_nothing_matches() -> None:
         GetAllByTagName("b").count(0)("<b>x</b>")
 
 
+TWO_BUTTONS = "<div><button>A</button><button>B</button></div>"
+
+
+@pytest.mark.parametrize(
+    ("query", "markup", "holds"),
+    [  # where 0.1.1 gave the opposite result (docs/migrating.md lists why)
+        (GetByRole("button"), TWO_BUTTONS, True),
+        (GetByTagName("button").not_(), TWO_BUTTONS, False),
+        (GetByText("Sub"), "<div><button>Submit</button></div>", False),
+        (GetByText("x"), "<p>x</p>", True),
+        (GetByTagName("b").text_content("Save"), "<b>  Save  </b>", True),
+        (GetByTagName("b").text_content("Save").not_(), "<b>Cancel</b>", True),
+        (GetByTagName("button").with_attribute("disabled"), "<button disabled>x</button>", True),
+        (GetAllByTagName("li").text_content("a"), "<ul><li>a</li><li>b</li></ul>", False),
+        (GetAllByTagName("li").nth(-1).text_content("b"), "<ul><li>a</li><li>b</li></ul>", True),
+        (GetByClass("a b"), '<p class="b a">1</p>', True),
+    ],
+    ids=lambda v: v.__name__ if hasattr(v, "__name__") else "",
+)
+def test_deliberate_differences_from_0_1_1(
+    query: helpers.GetByRole, markup: str, holds: bool
+) -> None:
+    if holds:
+        query(markup)
+    else:
+        with pytest.raises(AssertionError):
+            query(markup)
+
+
 def test_messages_on_empty_markup() -> None:
     for query, said in [
         (GetByRole("button"), "the markup has no elements with a role"),
