@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +101,9 @@ async def test_a_stuck_build_ends_with_its_process(running) -> None:
     async with ReloadClient(server.url) as client:
         component.write_text(GOOD.replace("fine", "fixed"))
         await client.reload()
+    deadline = time.monotonic() + 20  # the old host is retired in the background
+    while before & descendants(server.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)  # no event tells this process that another one ended
     assert not before & descendants(server.pid), "the stuck build host was ended"
 
 

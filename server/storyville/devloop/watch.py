@@ -17,6 +17,7 @@ log = logging.getLogger("storyville.watch")
 
 DEBOUNCE_MS = 400  # longest a burst of events is grouped
 STEP_MS = 15  # quiet time that ends a burst: editors write a file in a few ms
+CHECK_MS = 1000  # how often an idle watcher checks its directories are still the same ones
 
 
 class _CatalogFilter(DefaultFilter):
@@ -48,6 +49,8 @@ class Watcher:
         self.on_change = on_change
         self.dirs: frozenset[Path] = frozenset()
         self._watching: dict[Path, tuple[int, int] | None] = {}
+        self._rearming: asyncio.Task[None] | None = None
+        self._closed = False
         self.filter = _CatalogFilter(ignore, lambda: self.dirs)
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
@@ -58,6 +61,8 @@ class Watcher:
         A directory that does not exist (deleted, say, while a branch is switched) is waited
         for by watching its nearest existing parent, so its return is seen.
         """
+        if self._closed:
+            return
         wanted = frozenset(dirs)
         existing = {d if d.exists() else _nearest_existing(d) for d in wanted}
         identity = {d: _identity(d) for d in existing}
@@ -89,10 +94,23 @@ class Watcher:
             step=STEP_MS,
             stop_event=stop,
             recursive=True,
+            rust_timeout=CHECK_MS,
+            yield_on_timeout=True,  # an empty batch every CHECK_MS while idle
         ):
-            self.on_change({str(Path(path)) for _, path in changes})
+            if changes:
+                self.on_change({str(Path(path)) for _, path in changes})
+            if stop.is_set() or (self._rearming is not None and not self._rearming.done()):
+                continue
+            drifted = any(_identity(d) != self._watching.get(d) for d in dirs)
+            if drifted or any(d.exists() and d not in self._watching for d in self.dirs):
+                # A watched directory itself went or was made anew (a branch switch): its
+                # watch is dead. Watch its parent until it returns, or the new one.
+                self._rearming = asyncio.get_running_loop().create_task(self.update(set(self.dirs)))
 
     async def stop(self) -> None:
+        self._closed = True
+        if self._rearming is not None:
+            self._rearming.cancel()
         self._stop.set()
         if self._task is not None:
             self._task.cancel()

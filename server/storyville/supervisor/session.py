@@ -29,7 +29,7 @@ log = logging.getLogger("storyville.supervisor")
 
 CRASHES_BEFORE_PAUSE = 3
 _READY_WAIT = 60.0  # seconds a closing session waits for a host still starting
-_DEADLINE_MARGIN = 3.0  # seconds past the host's own watchdog before ending the host
+_DEADLINE_MARGIN = 10.0  # seconds past the host's own watchdog before ending the host
 
 
 @dataclass(frozen=True, slots=True)
