@@ -84,8 +84,6 @@ class DevSession:
         self.last_result: BuildResult | None = None
         self.on_phase: Callable[[str], None] | None = None
         self.assets: set[str] = set()  # non-Python files in the package at the last good build
-        if config.bytecode_cache is not None:  # once per session: the cache stays bounded
-            bytecode.prune_in_background(config.bytecode_cache)
 
     # --- planning ----------------------------------------------------------------------
 
@@ -220,6 +218,10 @@ class DevSession:
         )
 
     async def start(self) -> None:
+        """Begin a dev session here (a build host runs only the builder: its supervisor
+        prunes the bytecode cache, once per editor session rather than once per host)."""
+        if self.config.bytecode_cache is not None:
+            bytecode.prune_in_background(self.config.bytecode_cache)
         self.builder.start()
 
     async def close(self) -> None:

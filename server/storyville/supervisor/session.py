@@ -20,6 +20,7 @@ from time import perf_counter
 
 from storyville.catalog.discovery import CatalogNotFound, find_stories_modules, package_dir
 from storyville.catalog.files import UserFiles
+from storyville.collect import bytecode
 from storyville.crashes import crash_error, user_frame
 from storyville.host import protocol
 from storyville.results import BuildError, BuildResult, ErrorKind
@@ -76,6 +77,8 @@ class HostSession:
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
+        # Once per session, not per host: fresh-process mode starts a host for every build.
+        bytecode.prune_in_background(self.config.bytecode_cache or bytecode.default_cache_dir())
         try:
             await self._host()
         except HostDied as died:  # the first build tries again and reports it
