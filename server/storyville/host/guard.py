@@ -12,6 +12,7 @@ the host is gone:
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import resource
@@ -64,14 +65,26 @@ class Guard:
         self.stack.truncate()
         path = self.directory / STACK
         signal.pthread_kill(thread.ident, signal.SIGUSR1)
-        deadline = time.monotonic() + _DUMP_WAIT
-        text = ""
-        while time.monotonic() < deadline:  # the handler writes within microseconds
+        return read_dump(path)
+
+
+def read_dump(path: Path, wait: float = _DUMP_WAIT) -> str:
+    """faulthandler's dump in `path` once it holds frames and stopped growing (a read can
+    land mid-write), or "" after `wait` seconds.
+
+    No event says the signal handler has written (it does within microseconds to a moment),
+    so this polls, briefly and bounded.
+    """
+    deadline = time.monotonic() + wait
+    seen = ""
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
             text = path.read_text(errors="replace")
-            if text.rstrip().endswith(")") or "File" in text:
-                break
-            time.sleep(0.005)
-        return text
+            if "File" in text and text == seen:  # frames, and no longer growing
+                return text
+            seen = text
+        time.sleep(0.005)
+    return seen if "File" in seen else ""
 
 
 def limit_memory(size: int) -> None:

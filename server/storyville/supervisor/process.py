@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -27,7 +26,7 @@ from pathlib import Path
 import storyville
 from storyville.collect.telltale import read_note
 from storyville.host import protocol
-from storyville.host.guard import ACTIVITY, FATAL, STACK
+from storyville.host.guard import ACTIVITY, FATAL, STACK, read_dump
 
 log = logging.getLogger("storyville.supervisor")
 
@@ -189,13 +188,7 @@ class HostProcess:
             path.write_text("")
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.process.pid, signal.SIGUSR2)
-        deadline = time.monotonic() + 1.0
-        while time.monotonic() < deadline:  # no event: the handler writes within a moment
-            with contextlib.suppress(OSError):
-                if "File" in (text := path.read_text(errors="replace")):
-                    return text
-            time.sleep(0.01)
-        return ""
+        return read_dump(path)
 
     def kill(self) -> None:
         """End the host and anything it forked, now; its memory is returned."""
