@@ -178,6 +178,13 @@ class _GetBy(_Query):
             return
         if not found:
             raise self._not_found(root, html)
+        if len(found) > 1:
+            raise self._fail(
+                f"Found multiple elements ({len(found)}) for {self.describe()}; "
+                f"use GetAll{type(self).__name__.removeprefix('Get')} to check several: "
+                f"{found[0].html()}",
+                html,
+            )
         if not passing:
             problem = self._problem(found[0])
             raise self._fail(f"Expected {problem}, on {self.describe()}: {found[0].html()}", html)
@@ -208,10 +215,9 @@ class _GetAllBy(_Query):
     def _violation(self, root: Element) -> str | None:
         """Why the markup fails the positive assertion, or None when it holds."""
         found = self.matches(root)
-        if (n := self.expected_count) is not None and len(found) != n:
-            present = f"; {self.present(root)}" if not found and self.present(root) else ""
-            return f"Expected count: {n} but found: {len(found)} {self._plural()}{present}"
-        if not found and self.expected_count is None:
+        if (n := self.expected_count) is not None and found and len(found) != n:
+            return f"Expected count: {n} but found: {len(found)} {self._plural()}"
+        if not found:  # as in 0.1, even for count(0): absence is GetBy….not_()
             present = self.present(root)
             return f"Unable to find {self._plural()}; " + (present or "found none")
         chosen = list(enumerate(found))
