@@ -23,6 +23,11 @@ REBUILD = "storyville.rebuild"
 PREVIEW_URL = "storyville.previewUrl"
 """Command: the preview's URL, or null while there is none."""
 
+SHOW_STORY = "storyville.showStory"
+"""Command, the "Preview" code lens: `[{"page": "forms/button/0.html", "title": "…"}]`.
+The server opens `<preview URL><page>` with `window/showDocument` (else says it in a message)
+and answers with that URL; the VS Code extension runs it itself, in its webview."""
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorSummary:
