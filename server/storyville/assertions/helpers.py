@@ -181,7 +181,7 @@ class _GetBy(_Query):
         if len(found) > 1:
             raise self._fail(
                 f"Found multiple elements ({len(found)}) for {self.describe()}; "
-                f"use GetAll{type(self).__name__.removeprefix('Get')} to check several: "
+                f"use GetAll{type(self).__qualname__.removeprefix('Get')} to check several: "
                 f"{found[0].html()}",
                 html,
             )
