@@ -22,14 +22,10 @@ import {
   problemMessage,
 } from "./interpreter";
 import { initializationOptions, RESTART_SETTINGS, serverArgs } from "./options";
-import { type BuildFinished, type ServerState, statusView } from "./status";
+import * as protocol from "./protocol";
+import { type ServerState, statusView } from "./status";
 import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml } from "./webview";
 
-const PREVIEW_NOTIFICATION = "storyville/preview";
-const BUILD_FINISHED_NOTIFICATION = "storyville/buildFinished";
-/** Implemented by the server; vscode-languageclient registers them as VS Code commands. */
-const SERVER_REBUILD = "storyville.rebuild";
-const SERVER_PREVIEW_URL = "storyville.previewUrl";
 const RUNNING_CONTEXT = "storyville.serverRunning";
 const PYTHON_EXTENSION = "ms-python.python";
 
@@ -188,16 +184,16 @@ class Controller implements vscode.Disposable {
           next(_token, params);
         },
         executeCommand: (command, args, next) => {
-          if (command === SERVER_REBUILD) this.setState({ kind: "building", message: "rebuilding the catalog" });
+          if (command === protocol.commands.rebuild) this.setState({ kind: "building", message: "rebuilding the catalog" });
           return next(command, args);
         },
       },
     };
     const client = new LanguageClient("storyville", "Storyville", serverOptions, clientOptions);
-    client.onNotification(PREVIEW_NOTIFICATION, (params: { url?: string }) => {
+    client.onNotification(protocol.preview, (params) => {
       if (this.client === client && typeof params?.url === "string") this.onPreview(params.url);
     });
-    client.onNotification(BUILD_FINISHED_NOTIFICATION, (result: BuildFinished) => {
+    client.onNotification(protocol.buildFinished, (result) => {
       if (this.client === client) this.setState({ kind: "finished", result });
     });
     client.onDidChangeState((event) => {
@@ -321,7 +317,7 @@ class Controller implements vscode.Disposable {
     const client = this.client;
     if (!client || client.state !== State.Running) return undefined;
     try {
-      const url: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_PREVIEW_URL, arguments: [] });
+      const url: protocol.PreviewUrlResult | undefined = await client.sendRequest(ExecuteCommandRequest.type, { command: protocol.commands.previewUrl, arguments: [] });
       return typeof url === "string" ? url : undefined;
     } catch {
       return undefined;

@@ -1,24 +1,15 @@
 // What the status bar item says. No `vscode` import: unit-tested under plain Node.
 
-/** `storyville/buildFinished` (server/storyville/lsp/server.py). */
-export interface BuildFinished {
-  ok: boolean;
-  build?: number;
-  mode?: "full" | "partial" | "none" | "syntax-check" | string;
-  summary?: string;
-  durationMs?: number;
-  pagesChanged?: number;
-  stories?: number;
-  assertionsPassed?: number;
-  assertionsFailed?: number;
-  errors?: { kind: string; message: string; file: string | null; line: number | null }[];
-}
+import type { BuildFinished } from "./protocol";
+
+/** What the status bar shows of a build: `storyville/buildFinished`, or a rebuild's answer. */
+export type BuildOutcome = Pick<BuildFinished, "ok"> & Partial<BuildFinished>;
 
 export type ServerState =
   | { kind: "stopped"; reason?: string }
   | { kind: "starting" }
   | { kind: "building"; message?: string }
-  | { kind: "finished"; result: BuildFinished }
+  | { kind: "finished"; result: BuildOutcome }
   | { kind: "failed"; problem: string };
 
 export interface StatusView {
