@@ -1,8 +1,11 @@
 """Changes made outside the editor: the client's file watching, else watchfiles.
 
 The editor's saves drive builds; `workspace/didChangeWatchedFiles` (registered dynamically
-for the directories the catalog uses) brings the rest. Only clients that cannot watch, or
-refuse to, get storyville's own watcher.
+for the directories the catalog uses) brings the rest. Clients watch only inside their
+workspace folders (eglot watches the directories of its project's files), so a directory
+outside every folder, e.g. the catalog's package above the file eglot rooted on, is
+watched by storyville's own watcher; so is everything for clients that cannot watch, or
+refuse to. Each directory is watched by one side only: no change builds twice.
 """
 
 from __future__ import annotations
@@ -44,11 +47,11 @@ class FileWatching:
     async def update(self, directories: Iterable[Path]) -> None:
         """Watch exactly `directories` from now on."""
         dirs = frozenset(directories)
-        if not self._client_watches():
-            if self.watcher is None:
-                self.watcher = Watcher(self.on_change, ignore=(self.site,))
-            await self.watcher.update(set(dirs))
-            return
+        by_client = client_covers(dirs, self.server.folders) if self._client_watches() else set()
+        await self._register(frozenset(by_client))
+        await self._watch_ourselves(dirs - self.registered)
+
+    async def _register(self, dirs: frozenset[Path]) -> None:
         if dirs == self.registered:
             return
         try:
@@ -62,12 +65,31 @@ class FileWatching:
                         ]
                     )
                 )
-            await self.server.client_register_capability_async(self._registration(dirs))
-            self.registered = dirs
+                self.registered = frozenset()
+            if dirs:
+                await self.server.client_register_capability_async(self._registration(dirs))
+                self.registered = dirs
         except Exception as exc:  # noqa: BLE001 - fall back to watching ourselves
             self.server.log(f"the client refused file watching ({exc}); using watchfiles")
             self.can_register = False
-            await self.update(dirs)
+            self.registered = frozenset()
+
+    async def _watch_ourselves(self, dirs: frozenset[Path]) -> None:
+        previous = self.watcher.dirs if self.watcher is not None else frozenset()
+        if self._client_watches() and dirs and dirs != previous:
+            self.server.log(
+                "outside the client's workspace folders, storyville watches "
+                + ", ".join(str(d) for d in sorted(dirs))
+                + " itself"
+            )
+        if not dirs:
+            if self.watcher is not None:
+                await self.watcher.stop()
+                self.watcher = None
+            return
+        if self.watcher is None:
+            self.watcher = Watcher(self.on_change, ignore=(self.site,))
+        await self.watcher.update(set(dirs))
 
     def _registration(self, dirs: frozenset[Path]) -> types.RegistrationParams:
         watched = self._capabilities()
@@ -97,6 +119,15 @@ class FileWatching:
     async def stop(self) -> None:
         if self.watcher is not None:
             await self.watcher.stop()
+
+
+def client_covers(dirs: Iterable[Path], folders: Iterable[Path]) -> set[Path]:
+    """The directories inside a workspace folder: the ones a client that watches sees.
+
+    A directory that only contains a folder is not covered: the client sees only part of it.
+    """
+    roots = tuple(folders)
+    return {d for d in dirs if any(d.is_relative_to(f) for f in roots)}
 
 
 class ContentGate:
