@@ -24,7 +24,7 @@ import {
 import { initializationOptions, RESTART_SETTINGS, serverArgs } from "./options";
 import * as protocol from "./protocol";
 import { type ServerState, statusView } from "./status";
-import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml } from "./webview";
+import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml, showStoryArg, storyPageUrl } from "./webview";
 
 const RUNNING_CONTEXT = "storyville.serverRunning";
 const PYTHON_EXTENSION = "ms-python.python";
@@ -184,6 +184,8 @@ class Controller implements vscode.Disposable {
           next(_token, params);
         },
         executeCommand: (command, args, next) => {
+          // The "Preview" code lens: the server would open a browser; here it is the panel.
+          if (command === protocol.commands.showStory) return this.showStory(args);
           if (command === protocol.commands.rebuild) this.setState({ kind: "building", message: "rebuilding the catalog" });
           return next(command, args);
         },
@@ -303,6 +305,33 @@ class Controller implements vscode.Disposable {
     }
   }
 
+  /** `storyville.showStory`: the story's page in the preview panel; answers with its URL. */
+  async showStory(args: unknown[]): Promise<protocol.ShowStoryResult> {
+    const story = showStoryArg(args);
+    if (!story) {
+      this.log(`${protocol.commands.showStory}: no page in ${JSON.stringify(args)}`);
+      return null;
+    }
+    const root = this.previewUrl ?? (await this.askPreviewUrl());
+    if (!root) {
+      const choice = await vscode.window.showWarningMessage("Storyville: there is no preview yet (is the language server running?).", "Show Logs");
+      if (choice) this.output.show(true);
+      return null;
+    }
+    let url: string;
+    try {
+      url = storyPageUrl(root, story.page);
+    } catch (error) {
+      this.log(`${protocol.commands.showStory} ${story.title}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    this.autoOpened = true;
+    if (!this.previewUrl) this.onPreview(root);
+    this.log(`showing ${story.title} (${story.page})`);
+    this.preview.showPage(story.page);
+    return url;
+  }
+
   async openInBrowser(): Promise<void> {
     const url = this.previewUrl ?? (await this.askPreviewUrl());
     if (!url) {
@@ -345,6 +374,8 @@ class Controller implements vscode.Disposable {
 class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private url: string | undefined;
+  /** The page shown, relative to the preview's root ("": the catalog's front page). */
+  private page = "";
   private notice: string | undefined;
   private renders = 0;
 
@@ -379,6 +410,13 @@ class PreviewPanel implements vscode.Disposable {
     void this.render();
   }
 
+  /** Shows `page` (relative to the preview's root, already checked by storyPageUrl). */
+  showPage(page: string): void {
+    this.page = page;
+    if (this.panel) void this.render();
+    this.show(true); // a new panel renders as it attaches
+  }
+
   setUrl(url: string): void {
     this.notice = undefined;
     if (url === this.url) return;
@@ -402,7 +440,15 @@ class PreviewPanel implements vscode.Disposable {
     const external = this.url ? (await vscode.env.asExternalUri(vscode.Uri.parse(this.url))).toString(true) : undefined;
     if (render !== this.renders || this.panel !== panel) return; // a newer render won
     if (external && external !== this.url) this.log(`the preview panel reaches ${this.url} as ${external}`);
-    panel.webview.html = previewHtml({ url: external, nonce: makeNonce(), notice: this.notice });
+    let url = external;
+    if (external && this.page) {
+      try {
+        url = storyPageUrl(external, this.page);
+      } catch (error) {
+        this.log(`the preview shows its front page: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    panel.webview.html = previewHtml({ url, nonce: makeNonce(), notice: this.notice });
   }
 
   dispose(): void {

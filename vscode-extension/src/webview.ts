@@ -1,6 +1,7 @@
 // The preview panel's HTML: an iframe on the preview server, behind a strict Content Security
 // Policy. No `vscode` import: unit-tested under plain Node.
 import { randomBytes } from "node:crypto";
+import type { ShowStoryArg } from "./protocol";
 
 export const PREVIEW_VIEW_TYPE = "storyville.preview";
 
@@ -23,6 +24,49 @@ export function frameOrigin(url: string): string {
     throw new Error(`not a web URL: ${url}`);
   }
   return `${parsed.protocol}//${parsed.host}`;
+}
+
+/** The argument of `storyville.showStory` (a "Preview" code lens), if `args` carries one. */
+export function showStoryArg(args: readonly unknown[]): ShowStoryArg | undefined {
+  const [arg] = args;
+  if (typeof arg !== "object" || arg === null) return undefined;
+  const { page, title } = arg as Record<string, unknown>;
+  if (typeof page !== "string") return undefined;
+  return { page, title: typeof title === "string" ? title : page };
+}
+
+/**
+ * `<root><page>`: a story's page under the preview's root URL. The page must stay below the
+ * root: a relative path of plain segments, no `..` or `.` (also percent-encoded), no
+ * absolute path, scheme, host or backslash. Throws on anything else.
+ */
+export function storyPageUrl(root: string, page: string): string {
+  const base = new URL(root);
+  if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error(`not a web URL: ${root}`);
+  base.search = "";
+  base.hash = "";
+  if (!base.pathname.endsWith("/")) base.pathname += "/";
+  const [path = "", fragment] = page.split(/#(.*)/s, 2);
+  if (path.startsWith("/") || /[\\\0-\x1f]/.test(page) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) || path.includes("?")) {
+    throw new Error(`not a page below the preview: ${JSON.stringify(page)}`);
+  }
+  for (const segment of path.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw new Error(`not a page below the preview: ${JSON.stringify(page)}`);
+    }
+    if (decoded === ".." || decoded === "." || /[\\/]/.test(decoded)) {
+      throw new Error(`not a page below the preview: ${JSON.stringify(page)}`);
+    }
+  }
+  const url = new URL(path, base);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+    throw new Error(`not a page below the preview: ${JSON.stringify(page)}`);
+  }
+  if (fragment) url.hash = fragment;
+  return url.toString();
 }
 
 export function contentSecurityPolicy(nonce: string, url?: string): string {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { contentSecurityPolicy, escapeHtml, frameOrigin, IFRAME_SANDBOX, makeNonce, previewHtml } from "../src/webview";
+import { contentSecurityPolicy, escapeHtml, frameOrigin, IFRAME_SANDBOX, makeNonce, previewHtml, showStoryArg, storyPageUrl } from "../src/webview";
 
 function csp(html: string): string {
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -70,5 +70,67 @@ describe("helpers", () => {
   });
   it("escapeHtml", () => {
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+});
+
+describe("storyPageUrl", () => {
+  const root = "http://127.0.0.1:8080/proxy/41234/";
+  it("puts the page under the preview's root", () => {
+    assert.equal(storyPageUrl(root, "forms/button/0.html"), "http://127.0.0.1:8080/proxy/41234/forms/button/0.html");
+    assert.equal(storyPageUrl("http://127.0.0.1:41234/", "forms/button/0.html"), "http://127.0.0.1:41234/forms/button/0.html");
+    assert.equal(storyPageUrl(root, "forms/button/"), `${root}forms/button/`);
+  });
+  it("adds the missing slash after the root and drops its query", () => {
+    assert.equal(storyPageUrl("http://127.0.0.1:8080/proxy/41234", "a/0.html"), "http://127.0.0.1:8080/proxy/41234/a/0.html");
+    assert.equal(storyPageUrl("http://127.0.0.1:8080/?folder=/ws", "a/0.html"), "http://127.0.0.1:8080/a/0.html");
+  });
+  it("is the root for an empty page, and keeps a fragment", () => {
+    assert.equal(storyPageUrl(root, ""), root);
+    assert.equal(storyPageUrl(root, "a/0.html#story"), `${root}a/0.html#story`);
+  });
+  it("keeps the page's encoding", () => {
+    assert.equal(storyPageUrl(root, "caf%C3%A9/0.html"), `${root}caf%C3%A9/0.html`);
+    assert.equal(storyPageUrl(root, "a b/0.html"), `${root}a%20b/0.html`);
+  });
+  it("refuses pages that leave the root", () => {
+    for (const page of [
+      "../secret.html",
+      "forms/../../x.html",
+      "forms/..",
+      "./forms/0.html",
+      "%2e%2e/x.html",
+      "forms/%2E%2E/%2e%2e/x.html",
+      "forms%2f..%2f..%2fx.html",
+      "/etc/passwd",
+      "//evil.example/x.html",
+      "\\evil.example\\x.html",
+      "forms\\..\\..\\x.html",
+      "http://evil.example/x.html",
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      "a/0.html?x=../..",
+      "a/\u0000.html",
+      "a/%zz.html",
+    ]) {
+      assert.throws(() => storyPageUrl(root, page), /not a page below the preview/, page);
+    }
+  });
+  it("refuses a root that is not a web URL", () => {
+    assert.throws(() => storyPageUrl("file:///tmp/site/", "a/0.html"), /not a web URL/);
+  });
+});
+
+describe("showStoryArg", () => {
+  it("takes the code lens's argument", () => {
+    assert.deepEqual(showStoryArg([{ page: "forms/button/0.html", title: "Forms › Button › Primary" }]), {
+      page: "forms/button/0.html",
+      title: "Forms › Button › Primary",
+    });
+  });
+  it("names an untitled story by its page", () => {
+    assert.deepEqual(showStoryArg([{ page: "a/1.html" }]), { page: "a/1.html", title: "a/1.html" });
+  });
+  it("has nothing for arguments without a page", () => {
+    for (const args of [[], [null], ["forms/button/0.html"], [{ title: "x" }], [{ page: 3 }]]) assert.equal(showStoryArg(args), undefined);
   });
 });
