@@ -138,6 +138,7 @@ class StoryInfo:
     span: Span  # the whole `Story(...)`
     name_span: Span  # `Story`, where a jump lands
     target: ast.expr | None  # a story's own `target=` (a Storyville 0.1 feature)
+    call: ast.Call  # the whole call, for the static checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def analyse(parsed: ParsedFile) -> StoriesInfo | None:
                 parsed.span(call),
                 parsed.span(call.func),
                 _keyword(call, "target"),
+                call,
             )
             for number, call in enumerate(story_calls, 1)
         )
