@@ -45,6 +45,15 @@ VSIX = EXTENSION / "dist/storyville.vsix"
 SCREENSHOT = REPO / "docs/images/vscode-preview.png"
 PACKAGE = "examples.complete"
 STORIES = "examples/complete/controls/stories.py"
+BUTTON_STORIES = "examples/complete/controls/button/stories.py"
+BUTTON_STORY_TITLES = [
+    "Primary",
+    "Secondary, small",
+    "With an icon",
+    "Disabled",
+    "Checkout toolbar",
+]
+BUTTON_PROPS = ["label", "variant", "size", "icon", "disabled", "kind"]  # Button's fields
 DESCRIPTION = "Buttons and inputs for ordering: big, friendly, thumb-sized targets."
 EDIT = "Edited in VS Code. "
 BROKEN = "this line is broken"
@@ -120,14 +129,22 @@ def test_the_extension_in_a_real_vs_code(
     with code_server.running(workspace) as url:
         page = browser.new_page(viewport={"width": 1500, "height": 900})
         session = Session(page, url, code_server, workspace, tmp_path)
+        steps = [
+            session.first_build_opens_the_preview,
+            session.open_preview_beside_the_stories,
+            session.edit_reloads_the_preview,
+            session.syntax_error_is_squiggled_on_its_line,
+            session.rebuild_command,
+            session.preview_survives_a_window_reload,
+            session.settings_restart_the_server,
+            session.outline_lists_the_subject_and_its_stories,
+            session.props_completion_offers_the_components_parameters,
+        ]
         try:
-            session.first_build_opens_the_preview()
-            session.open_preview_beside_the_stories()
-            session.edit_reloads_the_preview()
-            session.syntax_error_is_squiggled_on_its_line()
-            session.rebuild_command()
-            session.preview_survives_a_window_reload()
-            session.settings_restart_the_server()
+            for step in steps:
+                begun = time.monotonic()
+                step()
+                print(f"  {step.__name__}: {time.monotonic() - begun:.1f} s")
         except BaseException:
             page.screenshot(path=str(tmp_path / "failure.png"))
             print(f"screenshot: {tmp_path / 'failure.png'}")
@@ -269,6 +286,45 @@ class Session:
         expect(self.status).to_have_attribute("aria-label", OK, timeout=60_000)
         expect(self.preview.locator("body")).to_contain_text(EDIT + DESCRIPTION, timeout=30_000)
         assert self.preview_src() == f"{self.origin}/proxy/{port}/"
+
+    def outline_lists_the_subject_and_its_stories(self) -> None:
+        """Go to Symbol in Editor (`@`) lists the subject and each story by its title."""
+        page = self.page
+        open_file(page, BUTTON_STORIES)
+        page.locator(".monaco-editor .view-lines").first.click()
+        page.keyboard.press("Control+p")
+        box = page.locator(".quick-input-widget input")
+        box.wait_for(state="visible", timeout=10_000)
+        box.fill("@")
+        rows = page.locator(".quick-input-widget .quick-input-list .monaco-list-row")
+        for title in ["Button", *BUTTON_STORY_TITLES]:
+            expect(rows.filter(has_text=title).first).to_be_visible(timeout=15_000)
+        page.keyboard.press("Escape")
+        box.wait_for(state="hidden", timeout=10_000)
+
+    def props_completion_offers_the_components_parameters(self) -> None:
+        """In a new `Story(props={"` and `Story(props=dict(`, the suggest widget offers the
+        target's (Button's) fields. Word-based suggestions are off in this profile, so
+        nothing but the language server can offer them."""
+        page = self.page
+        items = (self.workspace / BUTTON_STORIES).read_text().splitlines().index("        items=[")
+        widget = page.locator(".editor-widget.suggest-widget.visible")
+        suggestions = widget.locator(".monaco-list-row")
+        for opening in ['Story(props={"', "Story(props=dict("]:
+            page.locator(".monaco-editor .view-lines").first.click()
+            go_to_line(page, items + 1)
+            page.keyboard.press("End")
+            page.keyboard.press("Enter")
+            page.keyboard.type(opening)  # brackets and quotes close themselves
+            page.keyboard.press("Control+Space")
+            for prop in BUTTON_PROPS:
+                expect(suggestions.filter(has_text=prop).first).to_be_attached(timeout=15_000)
+            page.keyboard.press("Escape")
+            expect(widget).to_have_count(0, timeout=10_000)
+            run_command(page, "File: Revert File")
+            expect(page.locator(".tabs-container .tab.active.dirty")).to_have_count(
+                0, timeout=10_000
+            )
 
 
 def squiggle_lines(page: Page) -> set[str]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import FrameLocator, Locator, Page
+from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from tests.helpers import REPO
 
@@ -49,6 +49,8 @@ USER_SETTINGS = {
     "window.commandCenter": False,
     "files.autoSave": "off",
     "editor.wordWrap": "on",
+    # Completion tests see only what a language server offers, not the file's own words.
+    "editor.wordBasedSuggestions": "off",
 }
 
 
@@ -212,7 +214,13 @@ def open_file(page: Page, relative: str) -> None:
     box = page.locator(".quick-input-widget input")
     box.wait_for(state="visible", timeout=10_000)
     box.fill(relative)
-    page.locator(".quick-input-list .monaco-list-row").first.wait_for(timeout=10_000)
+    first = page.locator(".quick-input-list .monaco-list-row").first
+    first.wait_for(timeout=10_000)
+    # The list shows recently opened files until the search answers: wait for the file itself.
+    folder, _, name = relative.rpartition("/")
+    expect(first.locator(".label-name")).to_have_text(name, timeout=10_000)
+    if folder:
+        expect(first.locator(".label-description")).to_have_text(folder, timeout=10_000)
     page.keyboard.press("Enter")
     page.locator(".monaco-editor .view-lines").first.wait_for(timeout=30_000)
 
