@@ -153,3 +153,25 @@ def one_per_cause(errors: Iterable[BuildError]) -> tuple[BuildError, ...]:
         else first
         for key, first in merged.items()
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionReport:
+    name: str
+    passed: bool
+    message: str | None = None  # the failure's first line
+
+
+@dataclass(frozen=True, slots=True)
+class PageReport:
+    """A subject or story as the current site shows it: what the editor's code lenses and
+    hover say about the `Subject(...)` or `Story(...)` that made it."""
+
+    file: str  # its stories.py
+    line: int | None  # 1-based line of the `Story(...)`; None for a subject
+    title: str  # "Button › Primary" for a story, "Button" for a subject
+    page: str  # relative to the site's root
+    index: int | None = None  # the story's place in its subject; None for a subject
+    html: str = ""  # the rendered markup, trimmed
+    assertions: tuple[AssertionReport, ...] = ()  # a subject's: all of its stories'
+    stories: int = 0  # a subject's

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from storyville.results import BuildError, BuildResult
+from storyville.results import BuildError, BuildResult, PageReport
 
 
 class CatalogSession(Protocol):
@@ -39,4 +39,5 @@ class CatalogSession(Protocol):
 
     def watched_dirs(self) -> set[Path]: ...
     def assertion_errors(self) -> tuple[BuildError, ...]: ...
+    def page_reports(self) -> tuple[PageReport, ...]: ...
     def error_headlines(self, relative_to: str | None = None) -> list[str]: ...

@@ -25,9 +25,10 @@ from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
 from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
 from storyville.devloop.builders import Builder
-from storyville.results import BuildError, BuildResult
+from storyville.results import BuildError, BuildResult, PageReport
 from storyville.site.pipeline import skipped_files, summarize
 from storyville.site.renderer import SiteRenderer
+from storyville.site.reports import page_reports
 from storyville.site.writer import SiteWriter
 
 log = logging.getLogger("storyville.session")
@@ -235,6 +236,9 @@ class DevSession:
 
     def assertion_errors(self) -> tuple[BuildError, ...]:
         return assertion_errors(self.snapshot) if self.snapshot is not None else ()
+
+    def page_reports(self) -> tuple[PageReport, ...]:
+        return page_reports(self.snapshot) if self.snapshot is not None else ()
 
     def error_headlines(self, relative_to: str | None = None) -> list[str]:
         """The last build's errors as one line each (the preview's waiting page shows them)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyville.results import BuildError, BuildResult
+from storyville.results import BuildError, BuildResult, PageReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ class Published:
     result: BuildResult
     builds: int
     assertion_errors: tuple[BuildError, ...] = ()
+    reports: tuple[PageReport, ...] = ()  # the site's subjects and stories, for the editor
     watched_dirs: frozenset[Path] = field(default_factory=frozenset)
     replace_host: bool = False
 

@@ -112,6 +112,7 @@ class HostService:
                 result,
                 self.session.builds,
                 self.session.assertion_errors(),
+                self.session.page_reports(),
                 frozenset(self.session.watched_dirs()),
                 replace_host=self.builder.needs_replacement,
             )

@@ -23,7 +23,7 @@ from storyville.catalog.files import UserFiles
 from storyville.collect import bytecode
 from storyville.crashes import crash_error, user_frame
 from storyville.host import protocol
-from storyville.results import BuildError, BuildResult, ErrorKind
+from storyville.results import BuildError, BuildResult, ErrorKind, PageReport
 from storyville.supervisor.process import HostDied, HostProcess
 
 log = logging.getLogger("storyville.supervisor")
@@ -73,6 +73,7 @@ class HostSession:
         self._dirty: set[str] = set()
         self._watched: set[Path] = {self.package_dir}
         self._assertion_errors: tuple[BuildError, ...] = ()
+        self._reports: tuple[PageReport, ...] = ()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -242,6 +243,7 @@ class HostSession:
         if dropped := host.new_build():
             self.on_output(f"[{dropped} more bytes of the build's output not shown]")
         self._assertion_errors = reply.assertion_errors
+        self._reports = reply.reports
         self._watched = set(reply.watched_dirs) or self._watched
         if result.ok:
             self.crashes_in_a_row = 0
@@ -311,6 +313,10 @@ class HostSession:
 
     def assertion_errors(self) -> tuple[BuildError, ...]:
         return self._assertion_errors
+
+    def page_reports(self) -> tuple[PageReport, ...]:
+        """The last published site's subjects and stories (a failed build keeps them)."""
+        return self._reports
 
     def error_headlines(self, relative_to: str | None = None) -> list[str]:
         errors = self.last_result.errors if self.last_result else ()
