@@ -1,12 +1,15 @@
-"""`workspace/executeCommand` commands: a full rebuild, and the preview's URL."""
+"""`workspace/executeCommand` commands: a full rebuild, the preview's URL, and opening a page
+of it (the "Preview" code lens)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from typing import Any
 
 from storyville.lsp.base import StoryvilleServer
-from storyville.lsp.protocol import PREVIEW_URL, REBUILD, BuildFinished
+from storyville.lsp.preview import show_url
+from storyville.lsp.protocol import PREVIEW_URL, REBUILD, SHOW_STORY, BuildFinished
 from storyville.lsp.tracked import TrackedCatalog
 
 
@@ -27,3 +30,30 @@ def register_commands(
     def preview_url(ls: StoryvilleServer, *args: Any) -> str | None:
         catalog = tracked()
         return catalog.preview.url if catalog is not None and catalog.preview else None
+
+    @server.command(SHOW_STORY)
+    async def show_story(ls: StoryvilleServer, *args: Any) -> str | None:
+        catalog = tracked()
+        page = story_page(args)
+        if page is None:
+            ls.say(f"storyville: {SHOW_STORY} takes [{{'page': 'section/subject/0.html'}}]")
+            return None
+        if catalog is None or catalog.preview is None:
+            ls.say("storyville: there is no preview to show the story in")
+            return None
+        url = catalog.preview.url + page
+        await show_url(ls, url, "the story is at")
+        return url
+
+
+def story_page(args: tuple[Any, ...]) -> str | None:
+    """The page a code lens names, when it is a page of the site (relative, no `..`)."""
+    match args:
+        case ({"page": str(page)}, *_):
+            pass
+        case _:
+            return None
+    path = PurePosixPath(page)
+    if not page or path.is_absolute() or ".." in path.parts or "\\" in page or ":" in page:
+        return None
+    return page

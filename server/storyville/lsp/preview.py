@@ -18,8 +18,12 @@ def can_show_documents(server: StoryvilleServer) -> bool:
 async def announce_preview(server: StoryvilleServer, url: str, *, show_document: bool) -> None:
     server.protocol.notify(PREVIEW, {"url": url})
     server.log(f"preview at {url}")
-    if not show_document:
-        return
+    if show_document:
+        await show_url(server, url, "the preview is at")
+
+
+async def show_url(server: StoryvilleServer, url: str, said: str) -> bool:
+    """Open `url` in the client's browser; where it cannot, say the URL. True: opened."""
     if can_show_documents(server):
         try:
             result = await server.window_show_document_async(
@@ -28,5 +32,6 @@ async def announce_preview(server: StoryvilleServer, url: str, *, show_document:
         except Exception:  # noqa: BLE001 - a client may refuse; say the URL instead
             result = None
         if result is not None and result.success:
-            return
-    server.say(f"storyville: the preview is at {url}", types.MessageType.Info)
+            return True
+    server.say(f"storyville: {said} {url}", types.MessageType.Info)
+    return False

@@ -113,7 +113,12 @@ def create_server() -> CatalogServer:
         await ls.close()
 
     register_commands(server, lambda: server.tracked)
-    register_source_features(server, lambda: server.tracked and server.tracked.session.package_dir)
+    register_source_features(
+        server,
+        lambda: server.tracked and server.tracked.session.package_dir,
+        lambda: server.tracked.session.page_reports() if server.tracked else (),
+        lambda: server.tracked.preview.url if server.tracked and server.tracked.preview else None,
+    )
     return server
 
 

@@ -13,6 +13,7 @@ from storyville.catalog.files import UserFiles
 from storyville.devloop.rebuilder import Rebuilder
 from storyville.host.protocol import HostConfig
 from storyville.lsp.base import StoryvilleServer
+from storyville.lsp.code_lens import refresh_code_lenses
 from storyville.lsp.options import Options
 from storyville.lsp.preview import announce_preview
 from storyville.lsp.progress import BuildProgress
@@ -149,6 +150,8 @@ class TrackedCatalog:
             self.server.log(error.headline(), types.MessageType.Warning)
             if error.source is None:
                 self.server.say(f"storyville: {error.message}", types.MessageType.Error)
+        if result.ok:
+            refresh_code_lenses(self.server)
         finished = BuildFinished.of(result, self.session.builds)
         self.server.protocol.notify(BUILD_FINISHED, finished.to_json())
         self.progress.end(result.summary())
