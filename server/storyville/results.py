@@ -175,3 +175,19 @@ class PageReport:
     html: str = ""  # the rendered markup, trimmed
     assertions: tuple[AssertionReport, ...] = ()  # a subject's: all of its stories'
     stories: int = 0  # a subject's
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsUpdate:
+    """The page reports of the nodes a publish changed, by tree path."""
+
+    full: bool  # the sender had sent nothing before: this is every node
+    nodes: dict[str, tuple[PageReport, ...]] = field(default_factory=dict)
+    gone: tuple[str, ...] = ()
+
+    def apply(self, known: dict[str, tuple[PageReport, ...]]) -> None:
+        if self.full:
+            known.clear()
+        for path in self.gone:
+            known.pop(path, None)
+        known.update(self.nodes)

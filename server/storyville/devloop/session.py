@@ -23,12 +23,18 @@ from storyville.catalog.static import SITE_DIR, STATIC
 from storyville.collect import bytecode
 from storyville.collect.collector import BuildJob, Collected, structure_errors
 from storyville.collect.imports import ImportGraph
-from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
+from storyville.collect.snapshot import (
+    NodeData,
+    Snapshot,
+    assertion_counts,
+    assertion_errors,
+    warnings_of,
+)
 from storyville.devloop.builders import Builder
-from storyville.results import BuildError, BuildResult, PageReport
+from storyville.results import BuildError, BuildResult, PageReport, ReportsUpdate
 from storyville.site.pipeline import skipped_files, summarize
 from storyville.site.renderer import SiteRenderer
-from storyville.site.reports import page_reports
+from storyville.site.reports import page_reports, reports_update
 from storyville.site.writer import SiteWriter
 
 log = logging.getLogger("storyville.session")
@@ -239,6 +245,12 @@ class DevSession:
 
     def page_reports(self) -> tuple[PageReport, ...]:
         return page_reports(self.snapshot) if self.snapshot is not None else ()
+
+    def reports_update(self, sent: dict[str, NodeData]) -> ReportsUpdate:
+        """The page reports that changed since `sent` (a build host's, updated in place)."""
+        if self.snapshot is None:
+            return ReportsUpdate(full=not sent)
+        return reports_update(self.snapshot, sent)
 
     def error_headlines(self, relative_to: str | None = None) -> list[str]:
         """The last build's errors as one line each (the preview's waiting page shows them)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyville.results import BuildError, BuildResult, PageReport
+from storyville.results import BuildError, BuildResult, ReportsUpdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ class Published:
     result: BuildResult
     builds: int
     assertion_errors: tuple[BuildError, ...] = ()
-    reports: tuple[PageReport, ...] = ()  # the site's subjects and stories, for the editor
+    reports: ReportsUpdate = field(default_factory=lambda: ReportsUpdate(full=False))
     watched_dirs: frozenset[Path] = field(default_factory=frozenset)
     replace_host: bool = False
 

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from time import perf_counter
 
+from storyville.collect.snapshot import NodeData
 from storyville.devloop.builders import MainInterpreterBuilder, SubinterpreterBuilder
 from storyville.devloop.session import Attempt, DevSession, SessionConfig
 from storyville.host import protocol
@@ -29,6 +30,7 @@ class HostService:
     def __init__(self, connection: Connection, config: protocol.HostConfig) -> None:
         self.connection = connection
         self.config = config
+        self.reports_sent: dict[str, NodeData] = {}  # the nodes whose page reports went out
         crash_dir = config.crash_dir or Path(tempfile.mkdtemp(prefix="storyville-host-"))
         self.guard = Guard.install(crash_dir, config.memory_limit)
         self.builder = (
@@ -112,7 +114,7 @@ class HostService:
                 result,
                 self.session.builds,
                 self.session.assertion_errors(),
-                self.session.page_reports(),
+                self.session.reports_update(self.reports_sent),
                 frozenset(self.session.watched_dirs()),
                 replace_host=self.builder.needs_replacement,
             )

@@ -73,7 +73,8 @@ class HostSession:
         self._dirty: set[str] = set()
         self._watched: set[Path] = {self.package_dir}
         self._assertion_errors: tuple[BuildError, ...] = ()
-        self._reports: tuple[PageReport, ...] = ()
+        self._report_nodes: dict[str, tuple[PageReport, ...]] = {}  # by tree path
+        self._reports: tuple[PageReport, ...] | None = ()  # flattened; None: to redo
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -243,7 +244,8 @@ class HostSession:
         if dropped := host.new_build():
             self.on_output(f"[{dropped} more bytes of the build's output not shown]")
         self._assertion_errors = reply.assertion_errors
-        self._reports = reply.reports
+        reply.reports.apply(self._report_nodes)
+        self._reports = None
         self._watched = set(reply.watched_dirs) or self._watched
         if result.ok:
             self.crashes_in_a_row = 0
@@ -316,6 +318,9 @@ class HostSession:
 
     def page_reports(self) -> tuple[PageReport, ...]:
         """The last published site's subjects and stories (a failed build keeps them)."""
+        if self._reports is None:
+            nodes = sorted(self._report_nodes.items())
+            self._reports = tuple(r for _, reports in nodes for r in reports)
         return self._reports
 
     def error_headlines(self, relative_to: str | None = None) -> list[str]:
