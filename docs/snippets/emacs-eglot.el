@@ -8,3 +8,14 @@
                                 ,(or (bound-and-true-p storyville-options)
                                      '(:showDocument t))))))
 (add-hook 'python-mode-hook #'eglot-ensure)
+
+(defun storyville-preview ()
+  "Open storyville's preview with `browse-url' (eglot cannot open it for the server)."
+  (interactive)
+  (let* ((server (or (eglot-current-server) (user-error "No language server in this buffer")))
+         (url (jsonrpc-request server :workspace/executeCommand
+                               '(:command "storyville.previewUrl" :arguments []))))
+    (if (not (stringp url))
+        (message "storyville: no preview yet")
+      (message "storyville preview: %s" url)
+      (browse-url url))))

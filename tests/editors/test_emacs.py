@@ -14,16 +14,33 @@ pytestmark = pytest.mark.editor
 HERE = Path(__file__).resolve().parent
 
 
-def test_eglot_gets_the_diagnostic_on_the_broken_line_and_then_clears_it(tmp_path: Path) -> None:
+def test_eglot_gets_the_whole_loop(tmp_path: Path) -> None:
+    """One Emacs session: the preview's URL, outline, completion, a change outside Emacs
+    above eglot's project root, diagnostics. eglot 1.9 has no code lenses."""
     emacs = shutil.which("emacs")
     assert emacs, "Emacs is missing: `make test` installs Debian's emacs-nox and elpa-eglot"
     workspace = editor_workspace(tmp_path)
+    assert not (tmp_path / ".git").exists()  # so eglot's project is the file's directory
     result, stderr = workspace.drive(
         [emacs, "--batch", "-Q", "-l", str(HERE / "emacs_driver.el")],
         "emacs-eglot.el",
         {"HOME": str(tmp_path / "home")},
     )
     assert result["ok"], (result, stderr[-2000:])
+    # The preview: eglot drops storyville/preview and cannot open documents, so the server
+    # says the URL, once, and eglot shows it (in batch mode, on stderr).
+    [said] = result["preview_messages"]
+    url = said.rpartition(" ")[2]
+    assert url.startswith("http://127.0.0.1:"), said
+    assert stderr.count(said) == 1, stderr[-2000:]
+    # `storyville-preview` asked the server and gave the same URL to the (stubbed) browser.
+    assert result["opened"] == url
+    assert result["outline"] == ["Greeting", "Greeting / Default", "Greeting / Named"]
+    assert "name" in result["completion"]
+    # Changed outside Emacs, above eglot's root: the server's own watcher rebuilt.
+    above = str(workspace.stories.parent.parent / "stories.py")
+    assert result["outside_build"] == {"ok": False, "files": [above]}
+    assert result["outside_fixed"] is True
     assert result["line"] == workspace.line
     assert "SyntaxError" in result["message"]
 

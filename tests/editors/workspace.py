@@ -33,12 +33,15 @@ class EditorWorkspace:
             "STORYVILLE_OUT": str(out),
         }
 
-    def drive(self, argv: list[str], snippet: str, extra_env: dict[str, str]) -> tuple[dict, str]:
-        """Run an editor driver to its end; return the JSON it wrote and its stderr."""
+    def drive(
+        self, argv: list[str], snippet: str, extra_env: dict[str, str], cwd: Path | None = None
+    ) -> tuple[dict, str]:
+        """Run an editor driver to its end (in `cwd`, else the workspace's root); return the
+        JSON it wrote and its stderr."""
         out = self.root / "driver.json"
         done = subprocess.run(
             argv,
-            cwd=self.root,
+            cwd=cwd or self.root,
             env=self.env(snippet, out) | extra_env,
             capture_output=True,
             text=True,
