@@ -139,6 +139,7 @@ def test_the_extension_in_a_real_vs_code(
             session.settings_restart_the_server,
             session.outline_lists_the_subject_and_its_stories,
             session.props_completion_offers_the_components_parameters,
+            session.preview_code_lens_shows_the_story,
         ]
         try:
             for step in steps:
@@ -325,6 +326,47 @@ class Session:
             expect(page.locator(".tabs-container .tab.active.dirty")).to_have_count(
                 0, timeout=10_000
             )
+
+    def preview_code_lens_shows_the_story(self) -> None:
+        """Above each `Story(...)`: "Preview" and the last build's assertions. Clicking
+        Preview runs storyville.showStory in the extension: the panel shows the story's
+        page (through the proxy, as the catalog's front page), not a browser."""
+        page = self.page
+        lines = (self.workspace / BUTTON_STORIES).read_text().splitlines()
+        title = lines.index('                title="Disabled",') + 1
+        page.locator(".monaco-editor .view-lines").first.click()
+        go_to_line(page, title)  # scrolls the story into view
+        # The lenses come with the build's page reports (long there by now).
+        handle = page.wait_for_function(LENS_ABOVE, arg=title - 1, timeout=30_000)
+        lens = page.locator(".monaco-editor .codelens-decoration").nth(handle.json_value() - 1)
+        expect(lens).to_be_visible()
+        expect(lens).to_contain_text("1 assertion passed")
+        lens.get_by_role("button", name="Preview").click()
+        expect(self.preview.locator("body")).to_contain_text(
+            "Shown while the basket is empty.", timeout=30_000
+        )
+        expect(self.preview.locator("h1").first).to_contain_text("Disabled")
+        assert re.fullmatch(
+            rf"{re.escape(self.origin)}/proxy/\d+/controls/button/3\.html", self.preview_src()
+        )
+
+
+# 1 + the index of the code lens shown just above the given (1-based) line of the active editor,
+# or null while there is none (lines and lenses are matched by their position on screen).
+LENS_ABOVE = """line => {
+  const editor = document.querySelector('.monaco-editor');
+  const number = [...editor.querySelectorAll('.line-numbers')]
+    .find(n => n.textContent.trim() === String(line));
+  if (!number) return null;
+  const top = number.getBoundingClientRect().top;
+  const lenses = [...editor.querySelectorAll('.codelens-decoration')];
+  let best = null;
+  lenses.forEach((lens, i) => {
+    const bottom = lens.getBoundingClientRect().bottom;
+    if (bottom <= top + 2 && top - bottom < 30 && (best === null || bottom > best[1])) best = [i, bottom];
+  });
+  return best === null ? null : best[0] + 1;
+}"""
 
 
 def squiggle_lines(page: Page) -> set[str]:
