@@ -7,8 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from storyville.lsp.signatures import Signature, signature
-from storyville.lsp.stories_source import SourceCache
+from storyville.lsp.signatures import Signature, Signatures
+from storyville.lsp.stories_source import ParsedFile, SourceCache
 from storyville.lsp.story_checks import Finding, check
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ def findings(tmp_path: Path, stories: str, component: str = BUTTON) -> list[Find
     cache = SourceCache()
     info = cache.info(str(path))
     assert info is not None
-    return check(info, lambda expr: signature(cache, str(path), expr))
+    return check(info, lambda expr: Signatures(cache).of(info.parsed, expr))
 
 
 def stories(*items: str, header: str = "from .button import Button\n") -> str:
@@ -44,7 +44,7 @@ def said(found: list[Finding]) -> list[tuple[str, str]]:
 
 def test_a_misspelt_key_is_an_error_with_a_fix(tmp_path: Path) -> None:
     text = stories('Story(props={"lable": "Buy"})')
-    missing, finding = findings(tmp_path, text)  # in source order: the dict comes first
+    (finding,) = findings(tmp_path, text)  # not also "needs `label`": that is what it means
     assert finding.code == "unknown-prop"
     assert finding.severity == "error"
     assert finding.message == "`lable` is not a parameter of Button; did you mean `label`?"
@@ -53,7 +53,12 @@ def test_a_misspelt_key_is_an_error_with_a_fix(tmp_path: Path) -> None:
     assert finding.fix is not None
     assert (finding.fix.span, finding.fix.text) == (finding.span, '"label"')
     assert finding.fix.title == "Change to `label`"
-    assert missing.code == "missing-prop"  # both true until the fix is applied
+
+
+def test_a_misspelt_key_hides_only_the_missing_parameter_it_means(tmp_path: Path) -> None:
+    found = findings(tmp_path, stories('Story(props={"bussy": True})'))
+    assert [f.code for f in found] == ["missing-prop", "unknown-prop"]  # the dict, then its key
+    assert "`label`" in found[0].message
 
 
 def test_a_misspelt_keyword_of_dict_is_replaced_alone(tmp_path: Path) -> None:
@@ -120,6 +125,8 @@ def test_a_spread_still_passes_a_misspelt_literal_key(tmp_path: Path) -> None:
         "def Button(label): ...\n\nButton = wrap(Button)\n",  # rebound
         "def Button(label): ...\n\nif X:\n    def Button(**kw): ...\n",
         "from .impl import *\n\ndef Button(label): ...\n",
+        "from .impl import *\n",  # the only thing that may bind it
+        "try:\n    from .impl import Button\nexcept ImportError as Button: ...\n",
         "class Button(Base):\n    def __init__(self, label): ...\n",  # a base's metaclass
         "class Button:\n    label: str\n",  # not a dataclass: no known __init__
         "from pydantic.dataclasses import dataclass\n\n@dataclass\nclass Button:\n    label: str\n",
@@ -162,7 +169,9 @@ def test_dataclass_fields(tmp_path: Path) -> None:
     cache = SourceCache()
     (tmp_path / "button.py").write_text(textwrap.dedent(component))
     (tmp_path / "stories.py").write_text("from button import Button\n")
-    sig = signature(cache, str(tmp_path / "stories.py"), _name("Button"), (str(tmp_path),))
+    stories = cache.good(str(tmp_path / "stories.py"))
+    assert stories is not None
+    sig = Signatures(cache).of(stories, _name("Button"), (str(tmp_path),))
     assert sig is not None
     assert sig.keywords == ("label", "tags", "tone", "size", "seed")
     assert sig.required == ("label", "size")
@@ -175,12 +184,14 @@ def test_function_parameters(tmp_path: Path) -> None:
         "class Card:\n    def __init__(self, /, title, size=1): ...\n"
     )
     cache = SourceCache()
-    button = signature(cache, str(tmp_path / "button.py"), _name("Button"))
+    parsed = cache.good(str(tmp_path / "button.py"))
+    assert parsed is not None
+    button = Signatures(cache).of(parsed, _name("Button"))
     assert button is not None
     assert (button.keywords, button.required) == (("label", "busy", "tone"), ("label", "tone"))
     assert button.positional_only == {"first"}
     assert button.open and not button.callable_by_keywords
-    card = signature(cache, str(tmp_path / "button.py"), _name("Card"))
+    card = Signatures(cache).of(parsed, _name("Card"))
     assert card is not None
     assert (card.keywords, card.required, card.callable_by_keywords) == (
         ("title", "size"),
@@ -243,6 +254,7 @@ def test_titles_outside_the_items_list_are_not_compared(tmp_path: Path) -> None:
 def test_every_catalog_in_the_repository_is_clean() -> None:
     """Zero false positives: examples/ and the test fixtures all build."""
     cache = SourceCache()
+    signatures = Signatures(cache)
     files = [
         p for base in ("examples", "tests/fixtures") for p in (REPO / base).rglob("stories.py")
     ]
@@ -254,9 +266,9 @@ def test_every_catalog_in_the_repository_is_clean() -> None:
             continue
         checked += 1
 
-        def signature_of(expr: ast.expr, path: Path = path) -> Signature | None:
+        def signature_of(expr: ast.expr, parsed: ParsedFile = info.parsed) -> Signature | None:
             nonlocal resolved
-            found = signature(cache, str(path), expr, (str(REPO),))
+            found = signatures.of(parsed, expr, (str(REPO),))
             resolved += found is not None
             return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -11,6 +12,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from storyville import __version__
+from storyville.lsp.diagnostic_sets import DiagnosticSets
 from storyville.lsp.options import Options
 from storyville.lsp.rpc import StoryvilleProtocol
 
@@ -23,6 +25,8 @@ class StoryvilleServer(LanguageServer):
         self.options = Options()
         self.folders: list[Path] = []
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.diagnostics = DiagnosticSets(self._send_diagnostics)
+        self.on_save: list[Callable[[str], None]] = []  # features told of each saved path
 
     @property
     def rpc(self) -> StoryvilleProtocol:
@@ -35,6 +39,11 @@ class StoryvilleServer(LanguageServer):
         task = asyncio.get_running_loop().create_task(coroutine)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    def _send_diagnostics(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+        )
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         log.info("%s", message)

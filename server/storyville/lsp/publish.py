@@ -1,10 +1,9 @@
-"""Publishing diagnostics: every error of the latest state, and clearing files that healed."""
+"""Publishing a build's diagnostics: every error of the latest state; files that healed clear."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from storyville.catalog.files import UserFiles
@@ -14,12 +13,11 @@ from storyville.results import BuildError
 
 
 class DiagnosticsPublisher:
-    """Knows which documents carry storyville diagnostics, so fixed ones are cleared."""
+    """Turns the build's errors into diagnostics, in the client's units, as the build's set."""
 
     def __init__(self, server: StoryvilleServer, user: UserFiles) -> None:
         self.server = server
         self.user = user
-        self.published: set[str] = set()  # uris that have storyville diagnostics
 
     def maker(self) -> DiagnosticMaker:
         """Ranges in the client's position encoding, from open documents where they are open."""
@@ -33,13 +31,5 @@ class DiagnosticsPublisher:
         return DiagnosticMaker(lines, workspace.position_codec.position_to_client_units, self.user)
 
     def publish(self, errors: Iterable[BuildError]) -> None:
-        by_uri = self.maker().by_uri(list(errors))
-        for uri in self.published - set(by_uri):
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
-            )
-        for uri, diagnostics in by_uri.items():
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
-            )
-        self.published = set(by_uri)
+        """The build's share of each document's diagnostics (the static checks keep theirs)."""
+        self.server.diagnostics.replace("build", self.maker().by_uri(list(errors)))

@@ -97,9 +97,13 @@ def create_server() -> CatalogServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: CatalogServer, params: types.DidSaveTextDocumentParams) -> None:
-        path = to_fs_path(params.text_document.uri)
-        if ls.tracked is not None and path:
-            ls.tracked.saved(str(Path(path).resolve()))
+        if not (path := to_fs_path(params.text_document.uri)):
+            return
+        path = str(Path(path).resolve())
+        if ls.tracked is not None:
+            ls.tracked.saved(path)
+        for listener in ls.on_save:  # the source features, with or without a catalog
+            listener(path)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: CatalogServer, params: types.DidChangeWatchedFilesParams) -> None:

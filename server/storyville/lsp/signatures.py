@@ -11,6 +11,7 @@ metaclass, a star import, two files an import could mean) gives None: say nothin
 from __future__ import annotations
 
 import ast
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,84 +32,99 @@ class Signature:
     callable_by_keywords: bool  # False: a positional-only parameter has no default
 
 
-def signature(
-    cache: SourceCache, path: str, expr: ast.expr | None, roots: tuple[str, ...] = ()
-) -> Signature | None:
-    """The signature of the component `target=` names in the file at `path`, or None."""
-    if not isinstance(expr, ast.Name):
+class Signatures:
+    """Targets' signatures; each module's bindings are indexed once per parse of it."""
+
+    def __init__(self, cache: SourceCache) -> None:
+        self.cache = cache
+        self._bindings: dict[str, tuple[ParsedFile, dict[str, ast.stmt]]] = {}
+
+    def of(
+        self, parsed: ParsedFile, expr: ast.expr, roots: tuple[str, ...] = ()
+    ) -> Signature | None:
+        """The signature of the component `target=` names in `parsed` (the stories.py as
+        the editor has it; the files it imports are read from disk, as the next build is)."""
+        if not isinstance(expr, ast.Name):
+            return None
+        top = str(import_root(Path(parsed.path).parent)[0])
+        return self._lookup(parsed, expr.id, (top, *roots), 0)
+
+    def _lookup(
+        self, parsed: ParsedFile | None, name: str, roots: tuple[str, ...], hops: int
+    ) -> Signature | None:
+        if parsed is None or parsed.tree is None or hops > _MAX_HOPS:
+            return None
+        binding = self._binding(parsed, parsed.tree, name)
+        match binding:
+            case ast.FunctionDef() | ast.AsyncFunctionDef() if not binding.decorator_list:
+                return _of_function(name, binding.args, skip=0)
+            case ast.ClassDef():
+                return _of_class(parsed, binding)
+            case ast.Assign(value=ast.Name(id=other)):
+                return self._lookup(parsed, other, roots, hops + 1)
+            case ast.ImportFrom(module=module, level=level, names=aliases):
+                alias = next(a for a in aliases if (a.asname or a.name) == name)
+                modules = _module_files(parsed.path, module, level, roots)
+                files = {str(Path(f).resolve()) for f in modules}
+                if len(files) != 1:  # none, or which one wins depends on the search path
+                    return None
+                return self._lookup(self.cache.good(files.pop()), alias.name, roots, hops + 1)
         return None
-    top = str(import_root(Path(path).parent)[0])
-    return _lookup(cache, path, expr.id, (top, *roots), 0)
+
+    def _binding(self, parsed: ParsedFile, tree: ast.Module, name: str) -> ast.stmt | None:
+        entry = self._bindings.get(parsed.path)
+        if entry is None or entry[0] is not parsed:
+            entry = self._bindings[parsed.path] = (parsed, _sole_bindings(tree))
+        return entry[1].get(name)
 
 
-def _lookup(
-    cache: SourceCache, path: str, name: str, roots: tuple[str, ...], hops: int
-) -> Signature | None:
-    parsed = cache.good(path)
-    if parsed is None or parsed.tree is None or hops > _MAX_HOPS:
-        return None
-    binding = _only_binding(parsed.tree, name)
-    match binding:
-        case ast.FunctionDef() | ast.AsyncFunctionDef() if not binding.decorator_list:
-            return _of_function(name, binding.args, skip=0)
-        case ast.ClassDef():
-            return _of_class(parsed, binding)
-        case ast.Assign(value=ast.Name(id=other)):
-            return _lookup(cache, path, other, roots, hops + 1)
-        case ast.ImportFrom(module=module, level=level, names=aliases):
-            alias = next(a for a in aliases if (a.asname or a.name) == name)
-            files = {str(Path(f).resolve()) for f in _module_files(path, module, level, roots)}
-            if len(files) != 1:  # none, or which one wins depends on the search path
-                return None
-            return _lookup(cache, files.pop(), alias.name, roots, hops + 1)
-    return None
-
-
-def _only_binding(tree: ast.Module, name: str) -> ast.stmt | None:
-    """The top-level statement that binds `name`, if it is the only thing that does.
+def _sole_bindings(tree: ast.Module) -> dict[str, ast.stmt]:
+    """Each name bound once in the module, by a top-level def, class, import or alias.
 
     Conservative by design: a local variable or a method of the same name anywhere in the
-    module also counts as a rebinding, and so does assigning to one of its attributes.
+    module also counts as a rebinding, and so does assigning to one of its attributes; a
+    star import may bind anything.
     """
-    found: list[ast.AST] = []
-    for node in ast.walk(tree):
-        match node:
-            case (
-                ast.FunctionDef(name=bound)
-                | ast.AsyncFunctionDef(name=bound)
-                | ast.ClassDef(name=bound)
-            ) if bound == name:
-                found.append(node)
-            case ast.Name(id=bound, ctx=ast.Store() | ast.Del()) if bound == name:
-                found.append(node)
-            case ast.Attribute(value=ast.Name(id=bound), ctx=ast.Store() | ast.Del()) if (
-                bound == name
-            ):
-                return None
-            case ast.Import(names=aliases) | ast.ImportFrom(names=aliases):
-                for alias in aliases:
-                    if alias.name == "*" or (alias.asname or alias.name.partition(".")[0]) == name:
-                        found.append(node)
-            case ast.Global(names=names) | ast.Nonlocal(names=names) if name in names:
-                return None
-            case ast.MatchAs(name=bound) | ast.MatchStar(name=bound) if bound == name:
-                return None
-    if len(found) != 1:
-        return None
-    (node,) = found
-    top = next((s for s in tree.body if s is node or _assigns_only(s, node)), None)
+    found: defaultdict[str, list[tuple[ast.AST, ast.stmt]]] = defaultdict(list)
+    unsure: set[str] = set()
+    for top in tree.body:
+        for node in ast.walk(top):
+            match node:
+                case ast.FunctionDef(name=bound) | ast.AsyncFunctionDef(name=bound):
+                    found[bound].append((node, top))
+                case ast.ClassDef(name=bound) | ast.Name(id=bound, ctx=ast.Store() | ast.Del()):
+                    found[bound].append((node, top))
+                case ast.Attribute(value=ast.Name(id=bound), ctx=ast.Store() | ast.Del()):
+                    unsure.add(bound)
+                case ast.Import(names=aliases) | ast.ImportFrom(names=aliases):
+                    if any(alias.name == "*" for alias in aliases):
+                        return {}
+                    for alias in aliases:
+                        found[alias.asname or alias.name.partition(".")[0]].append((node, top))
+                case ast.Global(names=names) | ast.Nonlocal(names=names):
+                    unsure.update(names)
+                case (
+                    ast.MatchAs(name=str(bound))
+                    | ast.MatchStar(name=str(bound))
+                    | ast.ExceptHandler(name=str(bound))
+                ):
+                    unsure.add(bound)
+    return {
+        name: top
+        for name, [(node, top)] in ((n, b) for n, b in found.items() if len(b) == 1)
+        if name not in unsure and _binds_plainly(top, node)
+    }
+
+
+def _binds_plainly(top: ast.stmt, node: ast.AST) -> bool:
     match top:
-        case ast.ImportFrom(level=level, module=module) if level or module:
-            return top
-        case ast.Assign(targets=[ast.Name()], value=ast.Name()):
-            return top
         case ast.FunctionDef() | ast.AsyncFunctionDef() | ast.ClassDef():
-            return top
-    return None
-
-
-def _assigns_only(statement: ast.stmt, node: ast.AST) -> bool:
-    return isinstance(statement, ast.Assign) and statement.targets == [node]
+            return top is node
+        case ast.ImportFrom(level=level, module=module):
+            return bool(level or module)
+        case ast.Assign(targets=[target], value=ast.Name()):
+            return target is node
+    return False
 
 
 def _of_function(name: str, args: ast.arguments, skip: int) -> Signature | None:

@@ -1,5 +1,5 @@
-"""Wires the source-reading editor features (outline, symbols, completion, definition), and
-the two that add the last build's pages to the source (code lenses, hover)."""
+"""Wires the source-reading editor features (outline, symbols, completion, definition, static
+story checks), and the two that add the last build's pages to the source (code lenses, hover)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from storyville.lsp.completion import register_completion
 from storyville.lsp.definition import register_definition
 from storyville.lsp.hover import register_hover
 from storyville.lsp.source_index import SourceIndex
+from storyville.lsp.story_checks_feature import register_story_checks
 from storyville.lsp.symbols import register_symbols
 from storyville.results import PageReport
 
@@ -28,6 +29,7 @@ def register_source_features(
     register_symbols(server, index)
     register_completion(server, index)
     register_definition(server, index)
+    register_story_checks(server, index)
     register_code_lens(server, index, reports)
     register_hover(server, index, reports, preview_url)
     return index

@@ -48,6 +48,9 @@ class SourceIndex:
         document = self._workspace().text_documents.get(uri)
         return path, document.source if document is not None else None
 
+    def open_uris(self) -> list[str]:
+        return list(self._workspace().text_documents)
+
     def open_texts(self) -> dict[str, str]:
         texts = {}
         for uri, document in self._workspace().text_documents.items():

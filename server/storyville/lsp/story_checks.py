@@ -23,7 +23,14 @@ type Severity = Literal["error", "warning"]
 type SignatureOf = Callable[[ast.expr], Signature | None]
 
 # `Story`'s fields in order, as `Story(...)` takes them positionally.
-_STORY_FIELDS: tuple[str, ...] = ("props", "title", "description", "template", "assertions", "target")
+_STORY_FIELDS: tuple[str, ...] = (
+    "props",
+    "title",
+    "description",
+    "template",
+    "assertions",
+    "target",
+)
 _SHOWN_PARAMS = 8
 
 
@@ -119,11 +126,14 @@ def _check_story(
     if props is None:
         return
     given = {key.name for key in props.keys}
+    meant: set[str] = set()  # what misspelt keys stand for: not reported missing as well
     if not signature.open:
         for key in props.keys:
             if key.name not in signature.keywords:
-                yield _unknown(key, signature, given)
-    missing = [name for name in signature.required if name not in given]
+                finding, suggested = _unknown(key, signature, given)
+                meant |= {suggested} if suggested else set()
+                yield finding
+    missing = [name for name in signature.required if name not in given | meant]
     if missing and props.complete and signature.callable_by_keywords:
         where = parsed.span(props.node) if props.node is not None else story.name_span
         names = " and ".join(f"`{name}`" for name in missing)
@@ -174,11 +184,12 @@ def _quote(parsed: ParsedFile, span: Span, value: str) -> str | None:
     return next((q for q in ('"', "'") if written == f"{q}{value}{q}"), None)
 
 
-def _unknown(key: _Key, signature: Signature, given: set[str]) -> Finding:
+def _unknown(key: _Key, signature: Signature, given: set[str]) -> tuple[Finding, str | None]:
+    """The finding, and the parameter the key most likely means."""
     name = signature.name
     if key.name in signature.positional_only:
         message = f"`{key.name}` is a positional-only parameter of {name}: props go by keyword"
-        return Finding("unknown-prop", "error", key.span, message)
+        return Finding("unknown-prop", "error", key.span, message), None
     free = [k for k in signature.keywords if k not in given]
     close = difflib.get_close_matches(key.name, free, n=1)
     if not close:
@@ -186,13 +197,13 @@ def _unknown(key: _Key, signature: Signature, given: set[str]) -> Finding:
         more = ", …" if len(signature.keywords) > _SHOWN_PARAMS else ""
         takes = f"it takes {shown}{more}" if shown else "it takes none"
         message = f"`{key.name}` is not a parameter of {name} ({takes})"
-        return Finding("unknown-prop", "error", key.span, message)
+        return Finding("unknown-prop", "error", key.span, message), None
     (meant,) = close
     message = f"`{key.name}` is not a parameter of {name}; did you mean `{meant}`?"
     fix = None
     if key.quote is not None:
         fix = Fix(f"Change to `{meant}`", key.span, f"{key.quote}{meant}{key.quote}")
-    return Finding("unknown-prop", "error", key.span, message, fix)
+    return Finding("unknown-prop", "error", key.span, message, fix), meant
 
 
 def _duplicate_titles(parsed: ParsedFile, subject: ast.Call) -> Iterator[Finding]:

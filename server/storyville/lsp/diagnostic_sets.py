@@ -1,0 +1,49 @@
+"""storyville's diagnostics per document, kept by producer and published as their union.
+
+`textDocument/publishDiagnostics` replaces everything a server said about a document, and
+two producers speak about the same files: the build (on save) and the static story checks
+(while typing). Each keeps its own set here, so neither wipes the other's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
+
+from lsprotocol import types
+
+type Producer = Literal["build", "static"]
+type Send = Callable[[str, list[types.Diagnostic]], None]
+
+
+class DiagnosticSets:
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self._sets: dict[Producer, dict[str, list[types.Diagnostic]]] = {}
+
+    def replace(self, producer: Producer, by_uri: Mapping[str, Sequence[types.Diagnostic]]) -> None:
+        """All of the producer's diagnostics: documents it no longer names lose its share.
+
+        Every document named is published, changed or not (a build's result always is).
+        """
+        old = self._sets.get(producer, {})
+        self._sets[producer] = {uri: list(found) for uri, found in by_uri.items() if found}
+        for uri in dict.fromkeys([*old, *by_uri]):
+            self._publish(uri)
+
+    def update(self, producer: Producer, uri: str, found: Sequence[types.Diagnostic]) -> None:
+        """One document's diagnostics from the producer, published only when they change."""
+        current = self._sets.setdefault(producer, {})
+        if current.get(uri, []) == list(found):
+            return
+        if found:
+            current[uri] = list(found)
+        else:
+            current.pop(uri, None)
+        self._publish(uri)
+
+    def of(self, producer: Producer, uri: str) -> list[types.Diagnostic]:
+        return list(self._sets.get(producer, {}).get(uri, []))
+
+    def _publish(self, uri: str) -> None:
+        self._send(uri, [d for by_uri in self._sets.values() for d in by_uri.get(uri, [])])
