@@ -86,7 +86,16 @@
         (push `(completion . ,(vconcat labels)) result))
       (delete-region (line-beginning-position) (line-end-position))
       (insert story-line)
-      (set-buffer-modified-p nil)))
+      (set-buffer-modified-p nil)
+      ;; Hover on the story's `Story', as eldoc gets it from eglot.
+      (back-to-indentation)
+      (let ((hover nil))
+        ;; Batch mode runs no idle timers: send the edits eglot would send after 0.5 s idle,
+        ;; else the deferred hover waits for them.
+        (eglot--signal-textDocument/didChange)
+        (eglot-hover-eldoc-function (lambda (info &rest _) (setq hover (or info ""))))
+        (storyville-test-wait (lambda () hover) 10)
+        (push `(hover . ,(and hover (substring-no-properties hover))) result))))
   ;; A file above eglot's project root (no .git: the root is the visited file's directory),
   ;; changed outside Emacs: eglot does not see it; the server's own watcher does.
   (let* ((above (expand-file-name "../stories.py"))

@@ -113,6 +113,12 @@ vim.api.nvim_create_autocmd("VimEnter", {
         local items = completion and (completion.items or completion) or {}
         result.completion = vim.tbl_map(function(item) return item.label end, items)
         vim.api.nvim_buf_set_lines(buf, i - 1, i, false, { text })
+        -- Hover on the story's `Story`, as K / vim.lsp.buf.hover() asks for it.
+        local hover = request(buf, "textDocument/hover", {
+          textDocument = document.textDocument,
+          position = { line = i - 1, character = at },
+        })
+        result.hover = hover and hover.contents and (hover.contents.value or hover.contents)
         break
       end
     end

@@ -37,6 +37,7 @@ def test_eglot_gets_the_whole_loop(tmp_path: Path) -> None:
     assert result["opened"] == url
     assert result["outline"] == ["Greeting", "Greeting / Default", "Greeting / Named"]
     assert "name" in result["completion"]
+    assert "Greeting › Default" in (result["hover"] or ""), stderr[-3000:]  # eldoc's text
     # Changed outside Emacs, above eglot's root: the server's own watcher rebuilt.
     above = str(workspace.stories.parent.parent / "stories.py")
     assert result["outside_build"] == {"ok": False, "files": [above]}

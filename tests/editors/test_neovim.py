@@ -44,6 +44,18 @@ def test_neovim_gets_the_whole_loop(tmp_path: Path) -> None:
     assert result["outline"] == ["Greeting", "Greeting / Default", "Greeting / Named"]
     assert "name" in result["completion"]
     assert result["omnifunc"] == "v:lua.vim.lsp.omnifunc"  # <C-x><C-o> asks the servers
+    assert "Greeting › Default" in result["hover"], result["hover"]
+    # Code lenses, shown through the snippet's autocmd: a Preview per subject and story.
+    previews = [lens for lens in result["lenses"] if lens["command"] == "storyville.showStory"]
+    assert [lens["arguments"][0]["page"] for lens in previews] == [
+        "components/greeting/index.html",
+        "components/greeting/0.html",
+        "components/greeting/1.html",
+    ]
+    assert all(lens["title"] == "Preview" for lens in previews)
+    # Running the Default story's lens: Neovim 0.7 cannot open it, so the server says where.
+    assert result["story_lens"]["arguments"][0]["page"] == "components/greeting/0.html"
+    assert result["story_message"] == f"storyville: the story is at {url}components/greeting/0.html"
     [diagnostic] = result["diagnostics"]
     assert diagnostic["lnum"] == workspace.line  # 0-based, the line we broke
     assert diagnostic["source"] == "storyville"
