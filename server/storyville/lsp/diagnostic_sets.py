@@ -14,6 +14,7 @@ from lsprotocol import types
 
 type Producer = Literal["build", "static"]
 type Send = Callable[[str, list[types.Diagnostic]], None]
+_ORDER: tuple[Producer, ...] = ("build", "static")  # the build's first, whoever spoke first
 
 
 class DiagnosticSets:
@@ -46,4 +47,4 @@ class DiagnosticSets:
         return list(self._sets.get(producer, {}).get(uri, []))
 
     def _publish(self, uri: str) -> None:
-        self._send(uri, [d for by_uri in self._sets.values() for d in by_uri.get(uri, [])])
+        self._send(uri, [d for p in _ORDER for d in self._sets.get(p, {}).get(uri, [])])
