@@ -62,6 +62,11 @@ class Snapshot:
     package: str
     nodes: dict[str, NodeData] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # tree paths of stories.py files that define no factory
+    # Children by parent path, worked out on first use: a site's pages ask for every node's
+    # children, and a scan of the nodes each time made a save cost the square of the catalog.
+    _children: dict[str, list[NodeData]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def parent_of(self, path: str) -> str | None:
         """Nearest ancestor path that has a node (directories without stories.py are skipped)."""
@@ -72,7 +77,15 @@ class Snapshot:
         return None
 
     def children_of(self, path: str) -> list[NodeData]:
-        return [n for p, n in sorted(self.nodes.items()) if p and self.parent_of(p) == path]
+        """In path order. Ask once the snapshot is complete: the answer is kept."""
+        if self._children is None:
+            children: dict[str, list[NodeData]] = {}
+            for p, node in sorted(self.nodes.items()):
+                if p and (parent := self.parent_of(p)) is not None:
+                    children.setdefault(parent, []).append(node)
+            object.__setattr__(self, "_children", children)
+        assert self._children is not None
+        return list(self._children.get(path, ()))
 
     def ancestors_of(self, path: str) -> list[NodeData]:
         """From the catalog down to the parent of `path`."""

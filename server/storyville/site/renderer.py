@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -22,43 +23,55 @@ def static_assets() -> dict[str, bytes]:
     return {f"{ASSETS}/{name}": (STATIC_DIR / name).read_bytes() for name in STATIC_FILES}
 
 
-def _subtree(snapshot: Snapshot, path: str) -> list[NodeData]:
-    prefix = f"{path}." if path else ""
-    return [n for p, n in snapshot.nodes.items() if p == path or p.startswith(prefix)]
+def _subtree_counts(snapshot: Snapshot) -> dict[str, tuple[int, int]]:
+    """Stories and failed assertions under each node, itself included: in one pass, since
+    every section's page summarises each of its children."""
+    counts: dict[str, tuple[int, int]] = {}
+    for path, node in snapshot.nodes.items():
+        stories = len(node.stories)
+        failed = sum(1 for s in node.stories for a in s.assertions if not a.passed)
+        at: str | None = path
+        while at is not None:
+            had = counts.get(at, (0, 0))
+            counts[at] = (had[0] + stories, had[1] + failed)
+            at = snapshot.parent_of(at)
+    return counts
 
 
-def _summary(snapshot: Snapshot, node: NodeData) -> Summary:
-    nodes = _subtree(snapshot, node.path)
-    stories = [s for n in nodes for s in n.stories]
-    failed = sum(1 for s in stories for a in s.assertions if not a.passed)
+def _summary(counts: dict[str, tuple[int, int]], node: NodeData) -> Summary:
+    stories, failed = counts.get(node.path, (0, 0))
     return Summary(
         Link(node.title, node_url(node.path)),
         node.kind.capitalize(),
         node.description,
-        len(stories),
+        stories,
         failed,
     )
 
 
-def _source_hint(snapshot: Snapshot, file: str | None, line: int | None) -> str | None:
-    if not file:
-        return None
+def _hint_base(snapshot: Snapshot) -> str:
+    """The directory source hints are relative to: the one holding the top package."""
     catalog_dir = Path(snapshot.nodes[""].file).parent
     base = catalog_dir.parents[snapshot.package.count(".")] if snapshot.package else catalog_dir
-    try:
-        shown = Path(file).relative_to(base)
-    except ValueError:
-        shown = Path(file)
-    return f"{shown}:{line}" if line else str(shown)
+    return f"{base}{os.sep}"
+
+
+def _source_hint(base: str, file: str | None, line: int | None) -> str | None:
+    if not file:
+        return None
+    shown = file.removeprefix(base)
+    return f"{shown}:{line}" if line else shown
 
 
 def page_specs(snapshot: Snapshot) -> list[PageSpec]:
     catalog = snapshot.nodes[""]
     specs: list[PageSpec] = []
     failures: list[Failure] = []
+    counts = _subtree_counts(snapshot)
+    base = _hint_base(snapshot)
     for path, node in sorted(snapshot.nodes.items()):
         crumbs = tuple(Link(a.title, node_url(a.path)) for a in snapshot.ancestors_of(path))
-        children = tuple(_summary(snapshot, c) for c in snapshot.children_of(path))
+        children = tuple(_summary(counts, c) for c in snapshot.children_of(path))
         if node.kind is NodeKind.SUBJECT:
             here = (*crumbs, Link(node.title, node_url(path)))
             links = [Link(s.title, story_url(path, s.index)) for s in node.stories]
@@ -77,7 +90,7 @@ def page_specs(snapshot: Snapshot) -> list[PageSpec]:
                         next=links[position + 1] if position + 1 < len(links) else None,
                         themed_url=themed_url(path, story.index) if has_themed else None,
                         source_hint=_source_hint(
-                            snapshot,
+                            base,
                             story.source.file if story.source else node.file,
                             story.source.line if story.source else None,
                         ),
@@ -135,7 +148,7 @@ def page_specs(snapshot: Snapshot) -> list[PageSpec]:
             catalog.title,
             catalog.title,
             node=catalog,
-            children=tuple(_summary(snapshot, c) for c in snapshot.children_of("")),
+            children=tuple(_summary(counts, c) for c in snapshot.children_of("")),
             totals=totals,
             failures=tuple(failures),
         )

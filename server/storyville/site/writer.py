@@ -147,6 +147,7 @@ class SiteWriter:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._known: dict[str, str] | None = None
+        self._hashed: Mapping[str, bytes] = {}  # the files behind `_known`'s digests
 
     def _load_manifest(self) -> dict[str, str]:
         if not self.root.exists():
@@ -176,17 +177,21 @@ class SiteWriter:
                 new = _write_new_site(self.root, stream)
                 site, digests = new.files, new.digests
                 if new.renamed:
-                    self._known = digests
+                    self._known, self._hashed = digests, site
                     return WriteReport(self._pages(site), tuple(sorted(site)))
             else:
                 site = dict(stream)
-                digests = {name: _digest(data) for name, data in site.items()}
+                digests = {name: self._digest(name, data) for name, data in site.items()}
+            # Files this writer wrote are trusted while its manifest stands; a site deleted
+            # or cleaned under it (no manifest) is checked file by file.
+            trusted = self._known is not None and (self.root / MANIFEST).is_file()
             known = self._known if self._known is not None else self._load_manifest()
             changed = tuple(
                 sorted(
                     name
                     for name, digest in digests.items()
-                    if known.get(name) != digest or not (self.root / name).is_file()
+                    if known.get(name) != digest
+                    or (not trusted and not (self.root / name).is_file())
                 )
             )
             self.root.mkdir(parents=True, exist_ok=True)
@@ -202,7 +207,15 @@ class SiteWriter:
         except OSError as exc:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
+        self._hashed = site
         return WriteReport(self._pages(site), changed)
+
+    def _digest(self, name: str, data: bytes) -> str:
+        """The renderer hands back the very same bytes for a page it did not re-render:
+        those keep their digest, so a save hashes what it changed, not the site."""
+        if self._hashed.get(name) is data and self._known is not None and name in self._known:
+            return self._known[name]
+        return _digest(data)
 
     @staticmethod
     def _pages(files: Mapping[str, bytes]) -> int:
