@@ -1,8 +1,10 @@
 """The source-reading editor features on examples/huge, in-process (no server, no client).
 
-Each request is timed on the modules the server uses: document symbols and completion on
-every subject's stories.py, with the text edited before each request (so each one parses
-afresh, as while typing), and workspace symbols over the whole catalog. Target: p95 ≤ 20 ms.
+Each request is timed on the modules the server uses: document symbols, completion,
+definition, the static story checks (what didOpen/didChange run, diagnostics included) and a
+quick fix on every subject's stories.py, with the text edited before each request (so each
+one parses afresh, as while typing), and workspace symbols over the whole catalog. Target:
+p95 ≤ 20 ms.
 Usage: python -m benchmarks.lsp_features [-n 3]
 """
 
@@ -18,7 +20,9 @@ from pygls.uris import from_fs_path
 from pygls.workspace import Workspace
 from storyville.lsp.completion import complete
 from storyville.lsp.definition import definition
+from storyville.lsp.diagnostic_sets import DiagnosticSets
 from storyville.lsp.source_index import SourceIndex
+from storyville.lsp.story_checks_feature import StoryChecks
 from storyville.lsp.symbols import document_symbols, workspace_symbols
 
 from benchmarks.stats import median, p95, table
@@ -60,13 +64,16 @@ def main() -> None:
     workspace = Workspace(from_fs_path(str(REPO)))
     index = SourceIndex(lambda: workspace, lambda: [REPO], lambda: HUGE)
     files = [p for p in sorted(HUGE.rglob("stories.py")) if '"label"' in p.read_text("utf-8")]
-    times: dict[str, list[float]] = {
-        k: [] for k in ("documentSymbol", "completion", "definition", "workspace/symbol")
-    }
+    published: dict[str, int] = {}
+    checks = StoryChecks(
+        index, DiagnosticSets(lambda uri, found: published.update({uri: len(found)}))
+    )
+    names = ("documentSymbol", "completion", "definition", "static checks", "codeAction")
+    times: dict[str, list[float]] = {k: [] for k in (*names, "workspace/symbol")}
     cold: list[float] = []
     walked: list[float] = []
     _time(cold, workspace_symbols, index, "button")
-    answered = 0
+    answered = fixes = 0
     for round_ in range(rounds):
         for number, path in enumerate(files):
             # An edit before each request: the parse cache cannot answer from the last one.
@@ -79,6 +86,12 @@ def main() -> None:
             answered += bool(items)
             uri = _open(workspace, path, text, round_ * 1000 + number + 2)
             _time(times["definition"], definition, index, uri, _cursor(text, '"la'))
+            typo = text.replace('"label"', '"lable"', 1)
+            uri = _open(workspace, path, typo, round_ * 1000 + number + 3)
+            _time(times["static checks"], checks.refresh, uri)
+            at = _cursor(typo, '"lable')
+            actions = _time(times["codeAction"], checks.code_actions, uri, types.Range(at, at))
+            fixes += bool(actions)
         for query in QUERIES:
             _time(times["workspace/symbol"], workspace_symbols, index, query)
             index.forget_walk()  # as when the walk has expired
@@ -88,6 +101,7 @@ def main() -> None:
     rows.append(("workspace/symbol, first (cold cache)", 1, cold[0], cold[0], cold[0]))
     print(f"examples/huge: {len(files)} stories.py files with a label prop, {rounds} rounds")
     print(f"completions answered: {answered} of {len(times['completion'])}")
+    print(f"typos found: {sum(published.values())}, fixes offered: {fixes}")
     print(table(("request", "n", "median ms", "p95 ms", "max ms"), rows))
 
 
