@@ -96,6 +96,19 @@
         (eglot-hover-eldoc-function (lambda (info &rest _) (setq hover (or info ""))))
         (storyville-test-wait (lambda () hover) 10)
         (push `(hover . ,(and hover (substring-no-properties hover))) result))))
+  ;; Workspace symbols (M-x xref-find-apropos) and go to definition from a props key (M-.),
+  ;; through eglot's xref backend.
+  (push `(workspace_symbols . ,(vconcat (mapcar #'xref-item-summary
+                                                (xref-backend-apropos 'eglot "greet named"))))
+        result)
+  (goto-char (point-min))
+  (when (search-forward "{\"na" nil t)
+    (let* ((found (car (xref-backend-definitions
+                        'eglot (xref-backend-identifier-at-point 'eglot))))
+           (location (and found (xref-item-location found))))
+      (push `(definition . ((file . ,(and location (xref-location-group location)))
+                            (line . ,(and location (1- (xref-location-line location))))))
+            result)))
   ;; A file above eglot's project root (no .git: the root is the visited file's directory),
   ;; changed outside Emacs: eglot does not see it; the server's own watcher does.
   (let* ((above (expand-file-name "../stories.py"))

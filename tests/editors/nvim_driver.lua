@@ -123,6 +123,26 @@ vim.api.nvim_create_autocmd("VimEnter", {
       end
     end
 
+    -- Workspace symbols (vim.lsp.buf.workspace_symbol()) and go to definition from a props
+    -- key (vim.lsp.buf.definition()).
+    local symbols = request(buf, "workspace/symbol", { query = "greet named" }) or {}
+    result.workspace_symbols = vim.tbl_map(function(symbol) return symbol.name end, symbols)
+    for i, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+      local at = string.find(text, '{"name"', 1, true)
+      if at then
+        local found = request(buf, "textDocument/definition", {
+          textDocument = document.textDocument,
+          position = { line = i - 1, character = at + 2 }, -- 0-based: inside `name`
+        })
+        local location = found and (found[1] or found)
+        result.definition = location and {
+          file = vim.uri_to_fname(location.uri or location.targetUri),
+          line = (location.range or location.targetSelectionRange).start.line,
+        }
+        break
+      end
+    end
+
     -- Code lenses, through the snippet's autocmd (BufEnter).
     vim.cmd("doautocmd BufEnter")
     vim.wait(10000, function() return #vim.lsp.codelens.get(buf) > 0 end, 20)

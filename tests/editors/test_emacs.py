@@ -38,6 +38,13 @@ def test_eglot_gets_the_whole_loop(tmp_path: Path) -> None:
     assert result["outline"] == ["Greeting", "Greeting / Default", "Greeting / Named"]
     assert "name" in result["completion"]
     assert "Greeting › Default" in (result["hover"] or ""), stderr[-3000:]  # eldoc's text
+    # xref-find-apropos lists a symbol by the line it is on: the Named story's.
+    assert [line.strip() for line in result["workspace_symbols"]] == [
+        'Story(title="Named", props={"name": "Ada"}),'
+    ]
+    component = workspace.stories.parent / "greeting.py"
+    field = component.read_text().splitlines().index('    name: str = "World"')
+    assert result["definition"] == {"file": str(component), "line": field}  # M-. on "name"
     # Changed outside Emacs, above eglot's root: the server's own watcher rebuilt.
     above = str(workspace.stories.parent.parent / "stories.py")
     assert result["outside_build"] == {"ok": False, "files": [above]}

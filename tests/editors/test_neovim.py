@@ -45,6 +45,10 @@ def test_neovim_gets_the_whole_loop(tmp_path: Path) -> None:
     assert "name" in result["completion"]
     assert result["omnifunc"] == "v:lua.vim.lsp.omnifunc"  # <C-x><C-o> asks the servers
     assert "Greeting › Default" in result["hover"], result["hover"]
+    assert result["workspace_symbols"] == ["Components › Greeting › Named"]  # fuzzy, by path
+    component = workspace.stories.parent / "greeting.py"
+    field = component.read_text().splitlines().index('    name: str = "World"')
+    assert result["definition"] == {"file": str(component), "line": field}  # from "name"
     # Code lenses, shown through the snippet's autocmd: a Preview per subject and story.
     previews = [lens for lens in result["lenses"] if lens["command"] == "storyville.showStory"]
     assert [lens["arguments"][0]["page"] for lens in previews] == [
