@@ -134,6 +134,8 @@ def test_a_spread_still_passes_a_misspelt_literal_key(tmp_path: Path) -> None:
         "from dataclasses import dataclass\n\n@dataclass(init=False)\nclass Button:\n"
         "    label: str\n",
         "Button = make_button()\n",
+        "from dataclasses import dataclass\n\n@dataclass\nclass Button:\n"
+        "    label: str = ''\n    if FLAG:\n        lable: int = 0\n",  # a field in an `if`
     ],
 )
 def test_components_whose_signature_is_not_certain_say_nothing(
@@ -221,6 +223,15 @@ def test_a_storys_own_target_and_a_second_subject(tmp_path: Path) -> None:
         "return Subject(", "if X:\n        return Subject()\n    return Subject("
     )
     assert findings(tmp_path, twice) == []  # which Subject holds which story is unsure
+
+
+def test_only_a_subjects_stories_are_checked(tmp_path: Path) -> None:
+    section = (
+        "from storyville import Section, Story\nfrom .button import Button\n\n\n"
+        "def this_section() -> Section:\n    unused = Story(target=Button, props={'lable': 1})\n"
+        "    return Section(title='Forms')\n"
+    )
+    assert findings(tmp_path, section) == []
 
 
 def test_duplicate_titles_warn_on_the_later_one(tmp_path: Path) -> None:

@@ -20,6 +20,15 @@ from storyville.lsp.stories_source import ParsedFile, SourceCache, _module_files
 
 _MAX_HOPS = 4  # re-exports followed, as completion does
 _CONSTRUCTION = frozenset({"__new__", "__init__"})
+_PLAIN_CLASS_STATEMENTS = (
+    ast.AnnAssign,
+    ast.Assign,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Expr,
+    ast.Pass,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +235,8 @@ def _of_dataclass(cls: ast.ClassDef) -> Signature | None:
     keywords: list[str] = []
     required: list[str] = []
     for statement in cls.body:
+        if not isinstance(statement, _PLAIN_CLASS_STATEMENTS):
+            return None  # an `if` or `try` in the body may annotate fields of its own
         if not isinstance(statement, ast.AnnAssign):
             continue
         if not isinstance(statement.target, ast.Name):

@@ -65,15 +65,18 @@ class _Props:
 
 
 def check(info: StoriesInfo, signature_of: SignatureOf) -> list[Finding]:
-    """The findings of one stories.py, in source order."""
-    subject = _the_subject(info)
+    """The findings of one stories.py, in source order.
+
+    Only a file with one `Subject(...)` is checked: only a subject's stories are rendered.
+    """
+    if (subject := _the_subject(info)) is None:
+        return []
     findings = [
         finding
         for story in info.stories
         for finding in _check_story(info.parsed, story, subject, signature_of)
     ]
-    if subject is not None:
-        findings += _duplicate_titles(info.parsed, subject)
+    findings += _duplicate_titles(info.parsed, subject)
     return sorted(findings, key=lambda f: (f.span.line, f.span.col))
 
 
@@ -109,7 +112,7 @@ def _fields(call: ast.Call) -> dict[str, ast.expr] | None:
 
 
 def _check_story(
-    parsed: ParsedFile, story: StoryInfo, subject: ast.Call | None, signature_of: SignatureOf
+    parsed: ParsedFile, story: StoryInfo, subject: ast.Call, signature_of: SignatureOf
 ) -> Iterator[Finding]:
     fields = _fields(story.call)
     if fields is None:
@@ -119,7 +122,7 @@ def _check_story(
             pass
         case _:
             return  # the template renders, not target(**props)
-    target = fields.get("target") or (_keyword(subject, "target") if subject else None)
+    target = fields.get("target") or _keyword(subject, "target")
     if target is None or (signature := signature_of(target)) is None:
         return
     props = _props(parsed, fields.get("props"))
