@@ -193,7 +193,8 @@ class DevSession:
             return self._finish(summarize(failed, self.snapshot or snapshot, None, timings))
         mark = perf_counter()
         self._phase("rendering pages")
-        files = await asyncio.to_thread(self.renderer.render, snapshot)
+        only_python = not plan.full and all(f.endswith(".py") for f in attempt.covered)
+        files = await asyncio.to_thread(self.renderer.render, snapshot, rescan=not only_python)
         timings["pages"] = perf_counter() - mark
         mark = perf_counter()
         self._phase("writing the site")

@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from storyville.catalog.static import site_path, static_files
 from storyville.collect.snapshot import NodeData, NodeKind, Snapshot
@@ -186,12 +186,16 @@ class SiteRenderer:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[PageSpec, bytes]] = {}
         self._static: dict[str, tuple[tuple[int, int], bytes]] = {}
+        self._listing: list[tuple[PurePosixPath, Path]] | None = None  # the last walk's
         self.rendered = 0  # pages rendered by the last call
 
-    def static(self, catalog_dir: Path) -> Iterator[tuple[str, bytes]]:
-        """The catalog's `static/` files; one unchanged since the last call is not read again."""
+    def static(self, catalog_dir: Path, *, rescan: bool = True) -> Iterator[tuple[str, bytes]]:
+        """The catalog's `static/` files; one unchanged since the last call is not read again.
+        Without `rescan` the package is not walked again: the files are those found last."""
+        if rescan or self._listing is None:
+            self._listing = list(static_files(catalog_dir))
         seen: dict[str, tuple[tuple[int, int], bytes]] = {}
-        for relative, file in static_files(catalog_dir):
+        for relative, file in self._listing:
             try:
                 stat = file.stat()
                 key = (stat.st_mtime_ns, stat.st_size)
@@ -203,14 +207,16 @@ class SiteRenderer:
             yield site_path(relative), data
         self._static = seen
 
-    def render(self, snapshot: Snapshot) -> dict[str, bytes]:
-        return dict(self.files(snapshot))
+    def render(self, snapshot: Snapshot, *, rescan: bool = True) -> dict[str, bytes]:
+        """`rescan=False`: no file but Python changed, so the `static/` folders are as
+        they were (walking a large package for them costs more than rendering a page)."""
+        return dict(self.files(snapshot, rescan=rescan))
 
-    def files(self, snapshot: Snapshot) -> Iterator[tuple[str, bytes]]:
+    def files(self, snapshot: Snapshot, *, rescan: bool = True) -> Iterator[tuple[str, bytes]]:
         """The site's files one by one, so that writing can start before rendering ends."""
         yield from static_assets().items()
         yield f"{ASSETS}/catalog.js", catalog_script(snapshot)
-        yield from self.static(Path(snapshot.nodes[""].file).parent)
+        yield from self.static(Path(snapshot.nodes[""].file).parent, rescan=rescan)
         pages: dict[str, tuple[PageSpec, bytes]] = {}
         self.rendered = 0
         for spec in page_specs(snapshot):
