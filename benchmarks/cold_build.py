@@ -20,18 +20,21 @@ from benchmarks.stats import median, p95, table
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_once(command: list[str], output: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one build process."""
+def run_once(command: list[str], output: Path, cwd: Path = REPO) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one build process.
+
+    `cwd` is the workspace the package is resolved from.
+    """
     shutil.rmtree(output, ignore_errors=True)
     os.sync()  # the last run's deletions are not this run's disk traffic
     started = time.perf_counter()
     # Storyville 0.1.1 does not resolve packages from the current directory by itself.
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
     # A user's second build finds .pyc files; a shell that disables them would time compile().
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     process = subprocess.Popen(
         [*command, str(output)],
-        cwd=REPO,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,

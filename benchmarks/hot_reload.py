@@ -84,7 +84,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def start(variant: str, workspace: Path) -> Server:
+def start(variant: str, workspace: Path, package: str = "examples.huge") -> Server:
     if variant == "storyville-0.1.1":
         with socket.socket() as probe:  # its serve always binds 127.0.0.1:8080
             try:
@@ -94,14 +94,14 @@ def start(variant: str, workspace: Path) -> Server:
         bin_dir = subprocess.run(
             [str(REPO / "benchmarks/baseline_env.sh")], check=True, capture_output=True, text=True
         ).stdout.strip()
-        command = [f"{bin_dir}/storyville", "serve", "examples.huge"]
+        command = [f"{bin_dir}/storyville", "serve", package]
         ready = r"Uvicorn running on (http://\S+)"
     else:
         command = [
             sys.executable,
             str(REPO / "benchmarks/serve_variant.py"),
             variant,
-            "examples.huge",
+            package,
         ]
         ready = r"serving \S+ at (http://\S+)"
     process = subprocess.Popen(
@@ -151,14 +151,14 @@ class Edit:
     marker: str  # what the page shows once the edit is in, with {n}
 
 
-def story_edits(workspace: Path) -> list[Edit]:
+def story_edits(workspace: Path, catalog: str = "examples/huge") -> list[Edit]:
     """Story titles in stories.py files (text a user changes), one subject after another."""
     edits = []
-    for stories in sorted((workspace / "examples/huge").glob("*/*/stories.py"))[:40]:
+    for stories in sorted((workspace / catalog).glob("*/*/stories.py"))[:40]:
         text = stories.read_text()
         match = re.search(r'title="([^"]+)"', text.split("items=")[-1])
         if match:
-            subject = stories.parent.relative_to(workspace / "examples/huge")
+            subject = stories.parent.relative_to(workspace / catalog)
             edits.append(
                 Edit(
                     stories,
@@ -171,10 +171,10 @@ def story_edits(workspace: Path) -> list[Edit]:
     return edits
 
 
-def component_edits(workspace: Path) -> list[Edit]:
+def component_edits(workspace: Path, catalog: str = "examples/huge") -> list[Edit]:
     """A component module's markup: add a data attribute to its first element."""
     edits = []
-    for stories in sorted((workspace / "examples/huge").glob("*/*/stories.py"))[40:80]:
+    for stories in sorted((workspace / catalog).glob("*/*/stories.py"))[40:80]:
         modules = [
             p for p in stories.parent.glob("*.py") if p.name not in ("stories.py", "__init__.py")
         ]
@@ -184,7 +184,7 @@ def component_edits(workspace: Path) -> list[Edit]:
         match = re.search(r"""html\(t(?:'|"|'''|\"\"\")\s*<([a-z0-9]+)""", source)
         if match:
             tag = f"<{match.group(1)}"
-            subject = stories.parent.relative_to(workspace / "examples/huge")
+            subject = stories.parent.relative_to(workspace / catalog)
             edits.append(
                 Edit(
                     modules[0],
@@ -248,11 +248,12 @@ async def next_reload(sockets: list[websockets.ClientConnection]) -> None:
 
 
 async def measure(
-    server: Server, edits: list[Edit], count: int, pace: float = THINK
+    server: Server, edits: list[Edit], count: int, pace: float = THINK, settle: float = 2
 ) -> tuple[list[float], int]:
     """Seconds from write to reload message for `count` edits; and how many pages were stale.
 
-    The files are restored afterwards, so the next measurement starts from the original.
+    The files are restored afterwards, so the next measurement starts from the original
+    (`settle` seconds are left for the server to rebuild them).
     """
     originals = {edit.file: edit.file.read_text() for edit in edits}
     latencies, stale = [], 0
@@ -282,7 +283,7 @@ async def measure(
         await asyncio.sleep(pace)
     for file, text in originals.items():
         file.write_text(text)
-    await asyncio.sleep(2)  # let the server rebuild the restored files before what follows
+    await asyncio.sleep(settle)  # let the server rebuild the restored files before what follows
     return latencies, stale
 
 
