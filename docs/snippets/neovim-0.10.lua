@@ -36,7 +36,7 @@ vim.api.nvim_create_autocmd("FileType", {
       end
     end)
     -- Neovim shows code lenses ("Preview", assertion results) only once asked for them.
-    vim.api.nvim_create_autocmd({ "BufEnter", "BufWritePost", "InsertLeave" }, {
+    vim.api.nvim_create_autocmd({ "BufEnter", "CursorHold", "InsertLeave" }, {
       group = vim.api.nvim_create_augroup("storyville_lens_" .. args.buf, { clear = true }),
       buffer = args.buf,
       callback = function()

@@ -42,12 +42,12 @@ vim.api.nvim_create_autocmd("FileType", {
       end
     end)
     -- Neovim shows code lenses ("Preview", assertion results) only once asked for them.
-    vim.api.nvim_create_autocmd({ "BufEnter", "BufWritePost", "InsertLeave" }, {
+    vim.api.nvim_create_autocmd({ "BufEnter", "CursorHold", "InsertLeave" }, {
       group = vim.api.nvim_create_augroup("storyville_lens_" .. args.buf, { clear = true }),
       buffer = args.buf,
       callback = function()
         local c = vim.lsp.get_client_by_id(storyville.client_id)
-        if c and c.server_capabilities.codeLensProvider then
+        if c and c.server_capabilities and c.server_capabilities.codeLensProvider then
           vim.lsp.codelens.refresh()
         end
       end,

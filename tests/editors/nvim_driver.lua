@@ -185,6 +185,7 @@ vim.api.nvim_create_autocmd("VimEnter", {
     client.stop()
     vim.wait(10000, function() return client.is_stopped() end, 20)
     result.builds = #builds
+    result.errmsg = vim.v.errmsg -- the last error Neovim showed, e.g. from the snippet's autocmds
     result.ok = broke and result.cleared
     finish(result)
   end,

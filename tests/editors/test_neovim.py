@@ -32,6 +32,7 @@ def test_neovim_gets_the_whole_loop(tmp_path: Path) -> None:
         cwd=workspace.stories.parent,  # not the root: the snippet finds that itself
     )
     assert result["ok"], result
+    assert result["errmsg"] == ""
     # No pyproject.toml or .git (the getting-started layout): the root holds the top package.
     assert result["root_dir"] == str(tmp_path)
     # The preview: Neovim 0.7 cannot open documents, so the server says the URL, once.
