@@ -126,7 +126,9 @@ async def test_build_and_static_diagnostics_share_a_document(tmp_path: Path) -> 
         assert diagnostics_for(client, stories) == []
 
 
-async def test_saving_a_component_checks_the_open_stories_again(tmp_path: Path) -> None:
+async def test_a_component_saved_or_changed_on_disk_checks_open_stories_again(
+    tmp_path: Path,
+) -> None:
     stories = shop(tmp_path)
     sized = BUTTON_STORIES.replace('{"label": "Buy now"}', '{"label": "Buy now", "size": 2}')
     async with lsp_session(tmp_path) as (client, inbox):
@@ -140,3 +142,12 @@ async def test_saving_a_component_checks_the_open_stories_again(tmp_path: Path) 
         button = stories.parent / "button.py"
         save(client, button, BUTTON.replace("busy: bool = False", "busy: bool = False, size=1"))
         assert await published(inbox, stories, mark, set()) == []
+
+        mark = inbox.mark(DIAGNOSTICS)
+        button.write_text(BUTTON, encoding="utf-8")  # a git checkout, say: no didSave
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri(button), types.FileChangeType.Changed)]
+            )
+        )
+        await published(inbox, stories, mark, {"unknown-prop"})

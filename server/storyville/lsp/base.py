@@ -26,7 +26,8 @@ class StoryvilleServer(LanguageServer):
         self.folders: list[Path] = []
         self._tasks: set[asyncio.Task[Any]] = set()
         self.diagnostics = DiagnosticSets(self._send_diagnostics)
-        self.on_save: list[Callable[[str], None]] = []  # features told of each saved path
+        # Features told of files saved in the editor or changed on disk, with or without a catalog.
+        self.on_files_changed: list[Callable[[set[str]], None]] = []
 
     @property
     def rpc(self) -> StoryvilleProtocol:

@@ -102,8 +102,8 @@ def create_server() -> CatalogServer:
         path = str(Path(path).resolve())
         if ls.tracked is not None:
             ls.tracked.saved(path)
-        for listener in ls.on_save:  # the source features, with or without a catalog
-            listener(path)
+        for listener in ls.on_files_changed:
+            listener({path})
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: CatalogServer, params: types.DidChangeWatchedFilesParams) -> None:

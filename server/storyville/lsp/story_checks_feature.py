@@ -1,10 +1,11 @@
 """Static story checks in the editor: diagnostics while typing, and their quick fixes.
 
 Open `stories.py` documents are checked on open, on every change and whenever a Python
-file is saved (a component's parameters may have changed), from the parse cache and
-without a build. They go out as the "static" share of each document's diagnostics, so a
-build's errors in the same file stay. While the text does not parse, the last findings
-stay: the file is being typed, and the build reports the syntax error on save.
+file is saved or changed on disk (a component's parameters may have changed), from the
+parse cache and without a build. They go out as the "static" share of each document's
+diagnostics, so a build's errors in the same file stay. While the text does not parse,
+the last findings stay: the file is being typed, and the build reports the syntax error
+on save.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ class StoryChecks:
         diagnostics = [self.diagnostic(parsed, f) for f in findings]
         self.diagnostics.update("static", uri, diagnostics)
 
-    def saved(self, path: str) -> None:
-        if path.endswith(".py"):
+    def files_changed(self, paths: set[str]) -> None:
+        """Saved or changed on disk: a component's parameters may be new."""
+        if any(p.endswith(".py") for p in paths):
             for uri in self.index.open_uris():
                 self.refresh(uri)
 
@@ -103,7 +105,7 @@ def _overlap(a: types.Range, b: types.Range) -> bool:
 
 def register_story_checks(server: StoryvilleServer, index: SourceIndex) -> StoryChecks:
     checks = StoryChecks(index, server.diagnostics)
-    server.on_save.append(checks.saved)
+    server.on_files_changed.append(checks.files_changed)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: StoryvilleServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -112,6 +112,8 @@ class TrackedCatalog:
 
     def changed(self, paths: set[str]) -> None:
         """Files changed outside the editor (or reported by watchfiles)."""
+        for listener in self.server.on_files_changed:
+            listener(paths)
         wanted = {p for p in self.concerns(paths) if self.gate.fresh(p)}
         if wanted:
             self.rebuilder.request(wanted)
