@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
 from urllib.parse import quote
 
-from storyville.catalog.discovery import package_dir
+from storyville.catalog.discovery import StoriesModule, package_dir
 from storyville.catalog.ignore import ignored
 from storyville.catalog.static import SITE_DIR, STATIC
 from storyville.collect import bytecode
@@ -91,6 +92,7 @@ class DevSession:
         self.last_result: BuildResult | None = None
         self.on_phase: Callable[[str], None] | None = None
         self.assets: set[str] = set()  # non-Python files in the package at the last good build
+        self.found: tuple[StoriesModule, ...] | None = None  # stories.py files, last full build
 
     # --- planning ----------------------------------------------------------------------
 
@@ -115,6 +117,12 @@ class DevSession:
                 continue  # discovery never walks there, and no build imported it
             if inside and path.name == "stories.py" and (file not in stories or not path.exists()):
                 return Plan(None, f"{path.relative_to(self.package_dir)} was added or removed")
+            if (
+                inside
+                and not path.exists()
+                and any(s.startswith(f"{file}{os.sep}") for s in stories)
+            ):
+                return Plan(None, f"{path.relative_to(self.package_dir)} was removed")
             modules = self.graph.modules_for([file])
             if modules:
                 changed_modules |= modules
@@ -149,6 +157,7 @@ class DevSession:
             activity_fd=self.config.activity_fd,
             crash_file=self.config.crash_file,
             memory_limit=self.config.memory_limit,
+            known=None if plan.full else self.found,
         )
 
     # --- building ----------------------------------------------------------------------
@@ -204,6 +213,7 @@ class DevSession:
         self.snapshot = snapshot
         if plan.full:  # a non-Python file that came or went always makes the plan full
             self.assets = await asyncio.to_thread(_package_assets, self.package_dir)
+            self.found = collected.found
         if collected.graph is not None:
             self.graph = collected.graph if plan.full else self.graph.merged(collected.graph)
         self.dirty -= attempt.covered
