@@ -63,64 +63,84 @@ def _source_hint(base: str, file: str | None, line: int | None) -> str | None:
     return f"{shown}:{line}" if line else shown
 
 
-def page_specs(snapshot: Snapshot) -> list[PageSpec]:
+def _subject_specs(
+    node: NodeData, crumbs: tuple[Link, ...], catalog: NodeData, base: str
+) -> tuple[list[PageSpec], list[Failure]]:
+    """A subject's story (and themed) pages, its own page, and its failed assertions."""
+    path = node.path
+    specs: list[PageSpec] = []
+    failures: list[Failure] = []
+    here = (*crumbs, Link(node.title, node_url(path)))
+    links = [Link(s.title, story_url(path, s.index)) for s in node.stories]
+    for position, story in enumerate(node.stories):
+        has_themed = catalog.themed and story.themed_html is not None
+        specs.append(
+            PageSpec(
+                PageKind.STORY,
+                links[position].url,
+                catalog.title,
+                story.title,
+                here,
+                node=None,
+                story=story,
+                previous=links[position - 1] if position else None,
+                next=links[position + 1] if position + 1 < len(links) else None,
+                themed_url=themed_url(path, story.index) if has_themed else None,
+                source_hint=_source_hint(
+                    base,
+                    story.source.file if story.source else node.file,
+                    story.source.line if story.source else None,
+                ),
+            )
+        )
+        if has_themed:
+            specs.append(
+                PageSpec(
+                    PageKind.THEMED,
+                    themed_url(path, story.index),
+                    catalog.title,
+                    story.title,
+                    story=story,
+                )
+            )
+        failures.extend(
+            Failure(Link(f"{node.title} › {story.title}", links[position].url), a.name, a.message)
+            for a in story.assertions
+            if not a.passed
+        )
+    specs.append(
+        PageSpec(PageKind.SUBJECT, node_url(path), catalog.title, node.title, crumbs, node=node)
+    )
+    return specs, failures
+
+
+type SubjectMemo = dict[str, tuple[tuple[object, ...], list[PageSpec], list[Failure]]]
+
+
+def page_specs(snapshot: Snapshot, memo: SubjectMemo | None = None) -> list[PageSpec]:
+    """Every page's spec. With `memo` (kept across builds), a subject whose node, crumbs
+    and catalog settings are the very same objects as last time keeps its specs: a
+    partial build keeps the nodes it did not rebuild, so a save re-specs what it rebuilt."""
     catalog = snapshot.nodes[""]
     specs: list[PageSpec] = []
     failures: list[Failure] = []
     counts = _subtree_counts(snapshot)
     base = _hint_base(snapshot)
+    seen: SubjectMemo = {}
     for path, node in sorted(snapshot.nodes.items()):
         crumbs = tuple(Link(a.title, node_url(a.path)) for a in snapshot.ancestors_of(path))
-        children = tuple(_summary(counts, c) for c in snapshot.children_of(path))
         if node.kind is NodeKind.SUBJECT:
-            here = (*crumbs, Link(node.title, node_url(path)))
-            links = [Link(s.title, story_url(path, s.index)) for s in node.stories]
-            for position, story in enumerate(node.stories):
-                has_themed = catalog.themed and story.themed_html is not None
-                specs.append(
-                    PageSpec(
-                        PageKind.STORY,
-                        links[position].url,
-                        catalog.title,
-                        story.title,
-                        here,
-                        node=None,
-                        story=story,
-                        previous=links[position - 1] if position else None,
-                        next=links[position + 1] if position + 1 < len(links) else None,
-                        themed_url=themed_url(path, story.index) if has_themed else None,
-                        source_hint=_source_hint(
-                            base,
-                            story.source.file if story.source else node.file,
-                            story.source.line if story.source else None,
-                        ),
-                    )
-                )
-                if has_themed:
-                    specs.append(
-                        PageSpec(
-                            PageKind.THEMED,
-                            themed_url(path, story.index),
-                            catalog.title,
-                            story.title,
-                            story=story,
-                        )
-                    )
-                failures.extend(
-                    Failure(
-                        Link(f"{node.title} › {story.title}", links[position].url),
-                        a.name,
-                        a.message,
-                    )
-                    for a in story.assertions
-                    if not a.passed
-                )
-            specs.append(
-                PageSpec(
-                    PageKind.SUBJECT, node_url(path), catalog.title, node.title, crumbs, node=node
-                )
-            )
+            key = (node, crumbs, catalog.title, catalog.themed, base)
+            kept = memo.get(path) if memo is not None else None
+            if kept is not None and kept[0][0] is node and kept[0][1:] == key[1:]:
+                subject_specs, subject_failures = kept[1], kept[2]
+            else:
+                subject_specs, subject_failures = _subject_specs(node, crumbs, catalog, base)
+            seen[path] = (key, subject_specs, subject_failures)
+            specs += subject_specs
+            failures += subject_failures
         elif path:
+            children = tuple(_summary(counts, c) for c in snapshot.children_of(path))
             specs.append(
                 PageSpec(
                     PageKind.SECTION,
@@ -132,6 +152,9 @@ def page_specs(snapshot: Snapshot) -> list[PageSpec]:
                     children=children,
                 )
             )
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     stories = [s for _, s in snapshot.stories]
     outcomes = [a for s in stories for a in s.assertions]
     totals = Totals(
@@ -185,6 +208,7 @@ class SiteRenderer:
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[PageSpec, bytes]] = {}
+        self._subjects: SubjectMemo = {}  # page_specs' memo
         self._static: dict[str, tuple[tuple[int, int], bytes]] = {}
         self._listing: list[tuple[PurePosixPath, Path]] | None = None  # the last walk's
         self.rendered = 0  # pages rendered by the last call
@@ -219,9 +243,9 @@ class SiteRenderer:
         yield from self.static(Path(snapshot.nodes[""].file).parent, rescan=rescan)
         pages: dict[str, tuple[PageSpec, bytes]] = {}
         self.rendered = 0
-        for spec in page_specs(snapshot):
+        for spec in page_specs(snapshot, self._subjects):
             cached = self._pages.get(spec.url)
-            if cached is None or cached[0] != spec:
+            if cached is None or (cached[0] is not spec and cached[0] != spec):
                 cached = (spec, render_page(spec))
                 self.rendered += 1
             pages[spec.url] = cached
