@@ -22,9 +22,28 @@ class Placed:
     report: PageReport
 
 
+class _ByFile:
+    """The reports by real path of their stories.py, worked out once per publish: every
+    lens and hover asks about the same reports object until the next build."""
+
+    def __init__(self) -> None:
+        self.reports: Sequence[PageReport] | None = None
+        self.grouped: dict[str, list[PageReport]] = {}
+
+    def __call__(self, reports: Sequence[PageReport]) -> dict[str, list[PageReport]]:
+        if self.reports is not reports:
+            grouped: dict[str, list[PageReport]] = {}
+            for report in reports:
+                grouped.setdefault(os.path.realpath(report.file), []).append(report)
+            self.reports, self.grouped = reports, grouped
+        return self.grouped
+
+
+_by_file = _ByFile()
+
+
 def placed_pages(info: StoriesInfo, reports: Sequence[PageReport]) -> list[Placed]:
-    file = os.path.realpath(info.parsed.path)
-    mine = [r for r in reports if os.path.realpath(r.file) == file]
+    mine = _by_file(reports).get(os.path.realpath(info.parsed.path), [])
     placed: list[Placed] = []
     node = next((r for r in mine if r.index is None), None)
     if node is not None:
