@@ -45,6 +45,13 @@ def test_eglot_gets_the_whole_loop(tmp_path: Path) -> None:
     component = workspace.stories.parent / "greeting.py"
     field = component.read_text().splitlines().index('    name: str = "World"')
     assert result["definition"] == {"file": str(component), "line": field}  # M-. on "name"
+    # A misspelt props key, unsaved: flymake shows the static check; M-x eglot-code-actions
+    # (its menu answered with RET, the preferred fix) puts the right key back.
+    assert "`nmae` is not a parameter of Greeting" in result["static_check"]
+    assert result["quick_fixes"] == ["Change to `name`"]
+    assert "quick_fix_error" not in result
+    assert result["fixed_as_written"] is True
+    assert result["static_cleared"] is True
     # Changed outside Emacs, above eglot's root: the server's own watcher rebuilt.
     above = str(workspace.stories.parent.parent / "stories.py")
     assert result["outside_build"] == {"ok": False, "files": [above]}

@@ -46,6 +46,13 @@ def test_neovim_gets_the_whole_loop(tmp_path: Path) -> None:
     assert "name" in result["completion"]
     assert result["omnifunc"] == "v:lua.vim.lsp.omnifunc"  # <C-x><C-o> asks the servers
     assert "Greeting › Default" in result["hover"], result["hover"]
+    # A misspelt props key, unsaved: the static check shows while typing, and
+    # vim.lsp.buf.code_action() (its menu answered with the first, preferred, fix) fixes it.
+    assert result["static_check"]["code"] == "unknown-prop"
+    assert "`nmae` is not a parameter of Greeting" in result["static_check"]["message"]
+    assert result["quick_fixes"] == ["Change to `name`"]
+    assert result["fixed_line"] == '            Story(title="Named", props={"name": "Ada"}),'
+    assert result["static_cleared"] is True
     assert result["workspace_symbols"] == ["Components › Greeting › Named"]  # fuzzy, by path
     component = workspace.stories.parent / "greeting.py"
     field = component.read_text().splitlines().index('    name: str = "World"')
