@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import websockets
+from storyville.preview.app import LIVE_NAME
 from storyville.preview.server import PreviewServer
 from websockets.exceptions import InvalidStatus
 
@@ -41,7 +42,9 @@ async def page_token(server: PreviewServer, target: str = "/") -> str:
     """The reload socket's token as a page carries it: what live.js reads."""
     status, body = await raw_get(server, target)
     assert status in (200, 503), body
-    found = re.findall(r'_storyville/live\.js" data-version="\d+" data-token="([^"]+)"', body)
+    found = re.findall(
+        r'_storyville/live\.[0-9a-f]{10}\.js" data-version="\d+" data-token="([^"]+)"', body
+    )
     assert len(found) == 1, body
     return found[0]
 
@@ -51,7 +54,7 @@ async def test_serves_pages_with_the_live_script(preview: PreviewServer) -> None
     assert status == 200 and "inner" in body
     token = preview.policy.token
     assert body.index(
-        f'<script src="../_storyville/live.js" data-version="0" data-token="{token}"></script>'
+        f'<script src="../_storyville/{LIVE_NAME}" data-version="0" data-token="{token}"></script>'
     ) < body.index("</body>")
     assert (await raw_get(preview, "/alias.html"))[0] == 200  # a link inside the site is fine
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -18,7 +21,43 @@ from storyville.preview.hub import ReloadHub
 from storyville.preview.security import AccessPolicy, resolve
 
 LIVE_SCRIPT = Path(__file__).resolve().parent / "static" / "live.js"
-LIVE_URL = "/_storyville/live.js"
+LIVE_URL = "/_storyville/live.js"  # still answered, for pages an older storyville wrote
+LIVE_BYTES = LIVE_SCRIPT.read_bytes()
+LIVE_NAME = f"live.{hashlib.sha256(LIVE_BYTES).hexdigest()[:10]}.js"
+IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
+REVALIDATE = {"Cache-Control": "no-cache"}
+# The catalog UI names its own assets by a hash of their bytes (site/ui/assets.py): such a
+# name never changes its bytes, so a browser need not ask again for a year.
+HASHED_ASSET = re.compile(r"_storyville/[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+")
+CATALOG = "_storyville/catalog.js"  # the navigation data: same name, new bytes each build
+CATALOG_LINK = b'_storyville/catalog.js"'
+
+
+class CatalogVersion:
+    """A short hash of the site's catalog.js, read again only when the file was replaced.
+
+    Every page links catalog.js. Naming it by its hash in the pages would change every page's
+    bytes (and rewrite every file) whenever a title changed; instead the preview adds
+    `?v=<hash>` to the link as it serves a page, and serves that URL immutable."""
+
+    def __init__(self, site: Path) -> None:
+        self.path = site / CATALOG
+        self._stat: tuple[int, int, int] | None = None
+        self._version = ""
+
+    def current(self) -> str:
+        try:
+            stat = os.stat(self.path)  # noqa: PTH116 - once per page served
+        except OSError:
+            return ""
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        if key != self._stat:
+            try:
+                data = self.path.read_bytes()
+            except OSError:
+                return ""
+            self._stat, self._version = key, hashlib.sha256(data).hexdigest()[:10]
+        return self._version
 
 
 def live_tag(path: str, version: int, token: str) -> bytes:
@@ -29,7 +68,7 @@ def live_tag(path: str, version: int, token: str) -> bytes:
     root = "../" * max(path.count("/") - 1, 0)
     token = html.escape(token)
     return (
-        f'<script src="{root}_storyville/live.js" data-version="{version}" '
+        f'<script src="{root}_storyville/{LIVE_NAME}" data-version="{version}" '
         f'data-token="{token}"></script>'
     ).encode()
 
@@ -68,11 +107,16 @@ class RequestGate:
         await self.app(scope, receive, send)
 
 
-def _html(path: str, version: int, token: str, body: bytes, status: int = 200) -> Response:
-    """An HTML page with the live-reload script injected before `</body>`."""
+def _html(
+    path: str, version: int, token: str, body: bytes, status: int = 200, *, catalog: str = ""
+) -> Response:
+    """An HTML page with the live-reload script injected before `</body>`, and its link to
+    catalog.js stamped with the catalog's version (see CatalogVersion)."""
     tag = live_tag(path, version, token)
     index = body.rfind(b"</body>")
     body = body[:index] + tag + body[index:] if index >= 0 else body + tag
+    if catalog:
+        body = body.replace(CATALOG_LINK, f'{CATALOG}?v={catalog}"'.encode(), 1)
     return Response(
         body, status, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
     )
@@ -90,17 +134,29 @@ def waiting_page(errors: list[str]) -> bytes:
     ).encode("utf-8", "replace")  # a file path in a headline may hold lone surrogates
 
 
+def _caching(request: Request, catalog: CatalogVersion) -> dict[str, str]:
+    """Immutable for an asset named by its hash, and for catalog.js asked for at its current
+    version; anything else is revalidated (an older `?v=` gets today's bytes: not for ever)."""
+    name = request.path_params.get("path", "")
+    if HASHED_ASSET.fullmatch(name):
+        return IMMUTABLE
+    if name == CATALOG and (asked := request.query_params.get("v")):
+        return IMMUTABLE if asked == catalog.current() else REVALIDATE
+    return REVALIDATE
+
+
 def create_app(
     site: Path,
     hub: ReloadHub,
     policy: AccessPolicy,
     errors: Callable[[], list[str]] = list,
 ) -> ASGIApp:
-    live = LIVE_SCRIPT.read_bytes()
     token = policy.token
+    catalog = CatalogVersion(site)
 
     async def live_script(request: Request) -> Response:
-        return Response(live, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
+        headers = REVALIDATE if request.url.path == LIVE_URL else IMMUTABLE
+        return Response(LIVE_BYTES, media_type="text/javascript", headers=headers)
 
     async def page(request: Request) -> Response:
         path = resolve(site, request.path_params.get("path", ""))
@@ -109,8 +165,9 @@ def create_app(
                 return _html(request.url.path, hub.version, token, waiting_page(errors()), 503)
             return PlainTextResponse("Not found", 404)
         if path.suffix == ".html":
-            return _html(request.url.path, hub.version, token, path.read_bytes())
-        return FileResponse(path, headers={"Cache-Control": "no-cache"})
+            body = path.read_bytes()
+            return _html(request.url.path, hub.version, token, body, catalog=catalog.current())
+        return FileResponse(path, headers=_caching(request, catalog))
 
     async def reload_socket(socket: WebSocket) -> None:
         await hub.serve(socket)
@@ -118,6 +175,7 @@ def create_app(
     app = Starlette(
         routes=[
             Route(LIVE_URL, live_script, methods=["GET", "HEAD"]),
+            Route(f"/_storyville/{LIVE_NAME}", live_script, methods=["GET", "HEAD"]),
             WebSocketRoute("/ws/reload", reload_socket),
             Route("/{path:path}", page, methods=["GET", "HEAD"]),
         ]

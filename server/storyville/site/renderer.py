@@ -10,17 +10,16 @@ from pathlib import Path, PurePosixPath
 
 from storyville.catalog.static import site_path, static_files
 from storyville.collect.snapshot import NodeData, NodeKind, Snapshot
+from storyville.site.ui.assets import ui_assets
 from storyville.site.ui.models import Failure, Link, PageKind, PageSpec, Summary, Totals
 from storyville.site.ui.pages import ASSETS, render_page
 from storyville.site.ui.urls import node_url, story_url, themed_url
 
-STATIC_DIR = Path(__file__).resolve().parent / "ui" / "static"
-STATIC_FILES = ("pico.min.css", "storyville.css", "nav.js", "favicon.svg")
-
 
 @cache
 def static_assets() -> dict[str, bytes]:
-    return {f"{ASSETS}/{name}": (STATIC_DIR / name).read_bytes() for name in STATIC_FILES}
+    """The UI's assets by their hashed names (`site/ui/assets.py`)."""
+    return dict(ui_assets().values())
 
 
 def _subtree_counts(snapshot: Snapshot) -> dict[str, tuple[int, int]]:

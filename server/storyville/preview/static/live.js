@@ -47,7 +47,7 @@
   // new one, so after losing the socket read the current token from the site's front page
   // (same origin: no other site can) before reconnecting.
   let token = script.dataset.token || "";
-  const tokenTag = /_storyville\/live\.js" data-version="\d+" data-token="([^"]*)"/g;
+  const tokenTag = /_storyville\/live(?:\.[0-9a-f]+)?\.js" data-version="\d+" data-token="([^"]*)"/g;
   async function refreshToken() {
     try {
       const text = await (await fetch(base.href, { cache: "no-store" })).text();

@@ -8,6 +8,7 @@ from string.templatelib import Template
 import tdom
 from markupsafe import Markup
 
+from storyville.site.ui.assets import ASSETS, asset_url
 from storyville.site.ui.components import (
     badges,
     breadcrumbs,
@@ -21,7 +22,7 @@ from storyville.site.ui.models import PageKind, PageSpec
 from storyville.site.ui.urls import story_url
 from storyville.text import utf8
 
-ASSETS = "_storyville"
+__all__ = ["ASSETS", "render_page"]
 
 
 @cache
@@ -30,11 +31,12 @@ def _head_links(root: str) -> Markup:
     return Markup(
         tdom.html(t"""<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="storyville">
-<link rel="icon" href={root + ASSETS + "/favicon.svg"} type="image/svg+xml">
-<link rel="stylesheet" href={root + ASSETS + "/pico.min.css"}>
-<link rel="stylesheet" href={root + ASSETS + "/storyville.css"}>
+<link rel="icon" href={root + asset_url("favicon.svg")} type="image/svg+xml">
+<link rel="stylesheet" href={root + asset_url("pico.min.css")}>
+<link rel="stylesheet" href={root + asset_url("storyville.css")}>
 <script src={root + ASSETS + "/catalog.js"} defer></script>
-<script src={root + ASSETS + "/nav.js"} defer></script>""")
+<script src={root + asset_url("nav.js")} defer></script>
+<script src={root + asset_url("idiomorph.min.js")} defer></script>""")
     )
 
 
