@@ -28,6 +28,10 @@ class StoryvilleServer(LanguageServer):
         self.diagnostics = DiagnosticSets(self._send_diagnostics)
         # Features told of files saved in the editor or changed on disk, with or without a catalog.
         self.on_files_changed: list[Callable[[set[str]], None]] = []
+        # Features told of a document's unsaved text changing (didChange) and of its closing,
+        # by uri: pygls takes one handler per notification (story_checks_feature.py has them).
+        self.on_document_changed: list[Callable[[str], None]] = []
+        self.on_document_closed: list[Callable[[str], None]] = []
 
     @property
     def rpc(self) -> StoryvilleProtocol:

@@ -20,12 +20,14 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from storyville.catalog.files import UserFiles
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.commands import register_commands
 from storyville.lsp.options import parse_options
 from storyville.lsp.source_features import register_source_features
 from storyville.lsp.tracked import TrackedCatalog
 from storyville.lsp.transport import serve
+from storyville.lsp.typing_syntax import TypingSyntax
 from storyville.lsp.workspace import NoCatalog, locate_catalog
 
 log = logging.getLogger("storyville.lsp")
@@ -39,6 +41,12 @@ class CatalogServer(StoryvilleServer):
         self.tracked: TrackedCatalog | None = None
         self.starting: asyncio.Task[None] | None = None  # `initialized`, starting the catalog
         self.closing: asyncio.Task[None] | None = None
+        self.typing = TypingSyntax(self, self._user_files)
+
+    def _user_files(self, path: str) -> UserFiles | None:
+        """The catalog's user files, when the catalog uses `path`."""
+        tracked = self.tracked
+        return tracked.user if tracked is not None and tracked.concerns({path}) else None
 
     async def close(self) -> None:
         """Stop the catalog once, whoever asks first (`shutdown`, `exit`, end of input)."""
@@ -99,6 +107,7 @@ def create_server() -> CatalogServer:
     def did_save(ls: CatalogServer, params: types.DidSaveTextDocumentParams) -> None:
         if not (path := to_fs_path(params.text_document.uri)):
             return
+        ls.typing.forget(params.text_document.uri)  # the save's own check takes over
         path = str(Path(path).resolve())
         if ls.tracked is not None:
             ls.tracked.saved(path)

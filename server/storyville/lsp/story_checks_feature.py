@@ -114,10 +114,14 @@ def register_story_checks(server: StoryvilleServer, index: SourceIndex) -> Story
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: StoryvilleServer, params: types.DidChangeTextDocumentParams) -> None:
         checks.refresh(params.text_document.uri)
+        for listener in ls.on_document_changed:
+            listener(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: StoryvilleServer, params: types.DidCloseTextDocumentParams) -> None:
         checks.closed(params.text_document.uri)
+        for listener in ls.on_document_closed:
+            listener(params.text_document.uri)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
