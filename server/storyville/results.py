@@ -138,15 +138,17 @@ def one_per_cause(errors: Iterable[BuildError]) -> tuple[BuildError, ...]:
     merged: dict[tuple[object, ...], BuildError] = {}
     stories: dict[tuple[object, ...], list[str]] = {}
     for error in errors:
-        base = error.message
-        if error.story and base.endswith(f" (while rendering {error.story})"):
-            base = base.removesuffix(f" (while rendering {error.story})")
+        base, named = error.message, error.story
+        # "… (while rendering A, B)": joined before (by a shard of a split build); B joins too
+        marker = f" (while rendering {error.story}"
+        if error.story and base.endswith(")") and (at := base.rfind(marker)) >= 0:
+            base, named = base[:at], base[at + len(" (while rendering ") : -1]
         key = (error.kind, error.source, error.exception_type, base)
         if key not in merged:
             merged[key] = error
             stories[key] = []
-        if error.story and error.story not in stories[key]:
-            stories[key].append(error.story)
+        if named and named not in stories[key]:
+            stories[key].append(named)
     return tuple(
         replace(first, message=f"{key[3]} (while rendering {', '.join(stories[key])})")
         if len(stories[key]) > 1
