@@ -20,6 +20,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return count
+
+
 def _size(text: str) -> int | None:
     """`4G`, `512M`, `0` (no limit): bytes, or argparse's one-line usage error."""
     units = {"k": 2**10, "m": 2**20, "g": 2**30}
@@ -74,6 +84,7 @@ def _build(args: argparse.Namespace) -> int:
         search_path=_search_path(),
         with_assertions=args.with_assertions,
         strict=args.strict,
+        interpreters=args.interpreters,
     )
     cwd = str(Path.cwd())
     if result.output:
@@ -158,6 +169,14 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--strict", action="store_true", help="fail the build when a story assertion fails"
+    )
+    build.add_argument(
+        "--interpreters",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="split a big catalog over N subinterpreters building at once (default: one a "
+        "core); 1 builds it in this process",
     )
     build.set_defaults(run=_build)
 

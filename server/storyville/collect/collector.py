@@ -7,11 +7,12 @@ in-process for `storyville build`. Everything it returns pickles across interpre
 from __future__ import annotations
 
 import importlib
+import io
 import linecache
 import reprlib
 import sys
-from collections.abc import Callable
-from contextlib import nullcontext, redirect_stderr, redirect_stdout
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
@@ -69,6 +70,9 @@ class BuildJob:
     # of walking the package (50 ms at 1,100 directories): the session's plan turns a
     # stories.py that came or went into a full build.
     known: tuple[StoriesModule, ...] | None = None
+    # False in all but the first shard of a split build (collect/shards.py): each loads the
+    # root stories.py, and what it prints is shown once, as one interpreter would.
+    root_output: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +384,14 @@ def _load(
     return None
 
 
+@contextmanager
+def _unheard() -> Iterator[None]:
+    """What the root stories.py prints in the second shard on is already in the first's."""
+    sink = io.StringIO()
+    with redirect_stdout(sink), redirect_stderr(sink):
+        yield
+
+
 def collect(job: BuildJob) -> Collected:
     """Import the catalog's stories modules, assemble the tree and render every story."""
     started = perf_counter()
@@ -415,7 +427,9 @@ def collect(job: BuildJob) -> Collected:
     # the protocol channel. What it prints is returned and shown as build output.
     with recorder or nullcontext(), redirect_stdout(printed), redirect_stderr(printed):
         for stories in wanted:
-            if (node_where := _load(stories, renderer, note)) is None:
+            with _unheard() if not job.root_output and stories.path == "" else nullcontext():
+                node_where = _load(stories, renderer, note)
+            if node_where is None:
                 continue
             if not isinstance(node_where, tuple):  # NoFactory
                 skipped.append(stories.path)

@@ -36,9 +36,15 @@ class SubinterpreterBuilder:
         time_limit: float = 30.0,
         prewarm_libraries: bool = True,
         stack_of: Callable[[threading.Thread], str] | None = None,
+        parallel: int = 1,
     ) -> None:
+        # `parallel` interpreters are warmed for the first build, a full one split over them
+        # (later builds are partial: one interpreter, one standby kept warm).
         self.pool = InterpreterPool(
-            time_limit=time_limit, prewarm_libraries=prewarm_libraries, stack_of=stack_of
+            time_limit=time_limit,
+            prewarm_libraries=prewarm_libraries,
+            stack_of=stack_of,
+            parallel=parallel,
         )
 
     def start(self) -> None:

@@ -17,11 +17,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from time import perf_counter
 
+from storyville.collect.shards import useful_interpreters
 from storyville.collect.snapshot import NodeData
 from storyville.devloop.builders import MainInterpreterBuilder, SubinterpreterBuilder
 from storyville.devloop.session import Attempt, DevSession, SessionConfig
 from storyville.host import protocol
 from storyville.host.guard import FATAL, Guard
+from storyville.pool.pool import cores
 
 log = logging.getLogger("storyville.host")
 
@@ -34,7 +36,12 @@ class HostService:
         crash_dir = config.crash_dir or Path(tempfile.mkdtemp(prefix="storyville-host-"))
         self.guard = Guard.install(crash_dir, config.memory_limit)
         self.builder = (
-            SubinterpreterBuilder(time_limit=config.time_limit, stack_of=self.guard.stack_of)
+            SubinterpreterBuilder(
+                time_limit=config.time_limit,
+                stack_of=self.guard.stack_of,
+                # the first build is a full one: split over the cores when the catalog is big
+                parallel=useful_interpreters(config.package, config.search_path, cores()),
+            )
             if config.use_subinterpreters
             else MainInterpreterBuilder(time_limit=config.time_limit)
         )

@@ -8,6 +8,7 @@ third-party modules the last build used), so neither cost sits between a save an
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -16,8 +17,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from time import perf_counter
 
+from storyville.catalog.discovery import StoriesModule
 from storyville.catalog.files import UserFiles
 from storyville.collect.collector import BuildJob, Collected
+from storyville.collect.shards import catalog_modules, merge, shard_jobs
 from storyville.crashes import user_frame
 from storyville.pool import worker
 from storyville.results import BuildError, ErrorKind
@@ -43,6 +46,11 @@ class PoolClosed(RuntimeError):
     pass
 
 
+def cores() -> int:
+    """How many interpreters can run at once here (the CPUs this process may use)."""
+    return max(1, min(os.process_cpu_count() or 1, 8))
+
+
 class InterpreterPool:
     """Hands out never-used, pre-warmed subinterpreters; each runs exactly one build."""
 
@@ -52,8 +60,15 @@ class InterpreterPool:
         time_limit: float = 30.0,
         prewarm_libraries: bool = True,
         stack_of: Callable[[threading.Thread], str] | None = None,
+        parallel: int = 1,
+        keep_standby: bool = True,
     ) -> None:
         self.time_limit = time_limit
+        # Interpreters a full build is split over, running at once: one a core is the most
+        # that helps. Each is a warm-up's CPU (70-100 ms) and its share of the memory.
+        self.parallel = max(1, parallel)
+        # After a build, warm the next; a one-shot `storyville build` has no next.
+        self.keep_standby = keep_standby
         self.prewarm_libraries = prewarm_libraries
         self.libraries: tuple[str, ...] = ()
         # Where a thread stuck in C code is (faulthandler text); only a build host has it.
@@ -61,6 +76,7 @@ class InterpreterPool:
         self.abandoned = 0  # interpreters stuck in a build, or left with running threads
         self._lock = threading.Lock()
         self._standby: Future[_Warm] | None = None
+        self._spares: list[Future[_Warm]] = []  # warmed for the first build only
         self._closed = False
         self._threads: set[threading.Thread] = set()
         self._stuck: list[interpreters.Interpreter] = []  # never closed: see build()
@@ -69,29 +85,31 @@ class InterpreterPool:
     # --- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Begin warming the first standby."""
+        """Begin warming the first standby, and the spares the first (full) build splits over."""
         with self._lock:
             if self._standby is None and not self._closed:
                 self._standby = self._spawn_warm()
+                self._spares = [self._spawn_warm() for _ in range(self.parallel - 1)]
 
     def wait_warm(self) -> None:
-        """Block until the standby is warm (a build host says Ready only then)."""
+        """Block until the standby and spares are warm (a build host says Ready only then)."""
         with self._lock:
-            standby = self._standby
-        if standby is not None:
+            waiting = [f for f in (self._standby, *self._spares) if f is not None]
+        for future in waiting:
             try:
-                standby.result()
+                future.result()
             except Exception:
-                log.warning("warming the first interpreter failed", exc_info=True)
+                log.warning("warming the first interpreters failed", exc_info=True)
 
     def close(self) -> None:
         """Close the standby and wait for background closes; stuck interpreters stay behind."""
         with self._lock:
             self._closed = True
-            standby, self._standby = self._standby, None
-        if standby is not None:
+            waiting = [f for f in (self._standby, *self._spares) if f is not None]
+            self._standby, self._spares = None, []
+        for future in waiting:
             try:
-                self._discard(standby.result(timeout=30).interpreter, wait=True)
+                self._discard(future.result(timeout=30).interpreter, wait=True)
             except Exception:
                 log.debug("standby was not warm at shutdown", exc_info=True)
         for thread in list(self._threads):
@@ -101,10 +119,66 @@ class InterpreterPool:
     # --- building ------------------------------------------------------------------------
 
     def build(self, job: BuildJob) -> Collected:
-        """Run one build in a fresh interpreter (blocking: call it from a worker thread)."""
+        """Run one build in fresh interpreters (blocking: call it from a worker thread).
+
+        A full build is split over `parallel` interpreters running at once (see
+        collect/shards.py), each loading a part of the stories modules; a partial build, or
+        a catalog too small to be worth it, runs in one.
+        """
         started = perf_counter()
-        warm = self._take()
-        waited = perf_counter() - started
+        found = self._split_of(job)
+        jobs = shard_jobs(job, found, self.parallel) if found else [job]
+        if len(jobs) == 1:
+            warm = self._take()
+            return self._run(job, warm, perf_counter() - started, started)
+        # Each shard starts once its interpreter is warm: the standby's at once.
+        warming = self._take_many(len(jobs))
+        parts: list[Collected | None] = [None] * len(jobs)
+
+        def shard(index: int) -> None:
+            warm = self._ready(warming[index])
+            parts[index] = self._run(
+                jobs[index], warm, perf_counter() - started, started, refill=False
+            )
+
+        threads = [
+            threading.Thread(target=shard, args=(i,), name=f"storyville-shard-{i}", daemon=True)
+            for i in range(len(jobs))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self._refill()  # after the shards: warming would take a core from one of them
+        assert found is not None
+        lost = BuildError(ErrorKind.INTERPRETER, "a part of the build returned nothing")
+        collected = merge(
+            job.package,
+            found,
+            [p if p is not None else worker.failed(job, lost) for p in parts],
+        )
+        log.info(
+            "split build end: %d interpreters in %.0f ms",
+            len(jobs),
+            (perf_counter() - started) * 1000,
+        )
+        return collected
+
+    def _split_of(self, job: BuildJob) -> list[StoriesModule] | None:
+        """The stories modules to split a full build over, walked once here; None: no split."""
+        if job.modules is not None or self.parallel < 2:
+            return None
+        return catalog_modules(job.package, job.search_path)
+
+    def _run(
+        self,
+        job: BuildJob,
+        warm: _Warm,
+        waited: float,
+        started: float,
+        *,
+        refill: bool = True,
+    ) -> Collected:
         log.info(
             "build start: %s (%s)",
             job.package,
@@ -132,7 +206,8 @@ class InterpreterPool:
             )
             self._stuck.append(warm.interpreter)
             stack = self.stack_of(runner) if self.stack_of is not None else ""
-            self._refill()
+            if refill:
+                self._refill()
             message = f"the build took longer than {self.time_limit:g} s and was stopped"
             return worker.failed(
                 job,
@@ -159,7 +234,8 @@ class InterpreterPool:
             )
         else:
             self._discard(warm.interpreter)
-        self._refill()
+        if refill:
+            self._refill()
         if collected.libraries and self.prewarm_libraries:
             self.libraries = tuple(sorted(set(self.libraries) | set(collected.libraries)))
         collected.timings["wait"] = waited
@@ -177,21 +253,28 @@ class InterpreterPool:
     # --- interpreters ----------------------------------------------------------------------
 
     def _take(self) -> _Warm:
+        return self._ready(self._take_many(1)[0])
+
+    def _take_many(self, count: int) -> list[Future[_Warm]]:
+        """The standby, the spares warmed for a first full build, and new ones for the rest."""
         with self._lock:
             if self._closed:
                 raise PoolClosed("the interpreter pool is closed")
-            standby, self._standby = self._standby, None
-        if standby is None:
-            standby = self._spawn_warm()
+            ready = [f for f in (self._standby, *self._spares) if f is not None]
+            self._standby, self._spares = None, ready[count:]
+            ready = ready[:count]
+        return ready + [self._spawn_warm() for _ in range(count - len(ready))]
+
+    def _ready(self, future: Future[_Warm]) -> _Warm:
         try:
-            return standby.result()
+            return future.result()
         except Exception:
             log.exception("warming an interpreter failed; trying once more")
             return self._spawn_warm().result()
 
     def _refill(self) -> None:
         with self._lock:
-            if self._standby is None and not self._closed:
+            if self._standby is None and not self._closed and self.keep_standby:
                 self._standby = self._spawn_warm()
 
     def _spawn_warm(self) -> Future[_Warm]:

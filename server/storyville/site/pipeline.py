@@ -7,10 +7,14 @@ from pathlib import Path
 from time import perf_counter
 
 from storyville.collect.collector import BuildJob, Collected, collect
+from storyville.collect.shards import useful_interpreters
 from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
+from storyville.pool.pool import InterpreterPool, cores
 from storyville.results import BuildResult
 from storyville.site.renderer import SiteRenderer
 from storyville.site.writer import SiteWriter, WriteReport
+
+_NO_LIMIT = 7 * 24 * 3600.0  # `storyville build` runs as long as the catalog takes
 
 
 def skipped_files(snapshot: Snapshot) -> tuple[str, ...]:
@@ -41,6 +45,14 @@ def summarize(
     )
 
 
+def _collect_split(job: BuildJob, pool: InterpreterPool) -> Collected | None:
+    """The catalog collected by subinterpreters at once; None when it does not split."""
+    if pool.parallel < 2:
+        return None
+    pool.start()
+    return pool.build(job)
+
+
 def build(
     package: str,
     output: Path,
@@ -48,11 +60,37 @@ def build(
     search_path: tuple[str, ...],
     with_assertions: bool = True,
     strict: bool = False,
+    interpreters: int | None = None,
 ) -> BuildResult:
-    """Build once, in this interpreter; a failed build leaves `output` as it was."""
+    """Build once; a failed build leaves `output` as it was.
+
+    A catalog big enough is split over `interpreters` subinterpreters running at once (by
+    default one a core); else, and whenever the split build fails, it is built in this
+    interpreter, which reports errors and output exactly as a one-interpreter build does
+    (and loads C extensions that cannot load in a subinterpreter).
+    """
     started = perf_counter()
     job = BuildJob(package, search_path, roots=search_path, with_assertions=with_assertions)
-    collected = collect(job)
+    count = cores() if interpreters is None else interpreters
+    pool = InterpreterPool(
+        time_limit=_NO_LIMIT,
+        prewarm_libraries=False,
+        parallel=useful_interpreters(package, search_path, count),
+        keep_standby=False,
+    )
+    try:
+        # Used interpreters close in the background while the pages render.
+        return _build(job, pool, output, started, strict=strict)
+    finally:
+        pool.close()
+
+
+def _build(
+    job: BuildJob, pool: InterpreterPool, output: Path, started: float, *, strict: bool
+) -> BuildResult:
+    collected = _collect_split(job, pool)
+    if collected is None or collected.errors:
+        collected = collect(job)
     timings = dict(collected.timings)
     if strict and not collected.errors:
         collected = replace(collected, errors=assertion_errors(collected.snapshot))
