@@ -1,5 +1,6 @@
-"""The pages' live-reload script in a real browser (issue 3): reload after a good build with
-the scroll position kept, nothing after a failed one, reconnection after a restart."""
+"""The pages' live-reload script in a real browser (issue 3): update after a good build with
+the scroll position kept (in place; a reload without idiomorph), nothing after a failed one,
+reconnection after a restart."""
 
 from __future__ import annotations
 
@@ -59,9 +60,17 @@ async def test_reload_keeps_scroll_ignores_failures_and_survives_restarts(tmp_pa
             server.wait_for(r"SyntaxError", after=mark)
             assert await page.evaluate("window.marker") == "same page"
 
-            # A good build: the page reloads, shows the change and keeps its scroll position.
+            # A good build: the page is updated in place (no reload: the marker stays), shows
+            # the change and keeps its scroll position.
             component.write_text(COMPONENT.replace("tile-v1", "tile-v2"))
             await canvas.get_by_text("tile-v2 20").wait_for(timeout=30_000)
+            assert await page.evaluate("window.marker") == "same page"
+            await page.wait_for_function("window.scrollY === 2000", timeout=10_000)
+
+            # Without idiomorph (say it failed to load) the page falls back to a reload.
+            await page.evaluate("window.Idiomorph = undefined")
+            component.write_text(COMPONENT.replace("tile-v1", "tile-v2b"))
+            await canvas.get_by_text("tile-v2b 20").wait_for(timeout=30_000)
             assert await page.evaluate("window.marker") is None  # it did reload
             await page.wait_for_function("window.scrollY === 2000", timeout=10_000)
 

@@ -1,5 +1,8 @@
-// storyville live reload: reload this page after a good build that changed it (or what it
-// shows), keeping the scroll position; reconnect after the server restarts.
+// storyville live reload. After a good build that changed this page (or what it shows), the
+// page fetches itself and morphs its DOM in place (idiomorph): scroll, focus, open <details>
+// and story frames whose story did not change are kept; a full reload is the fallback. While
+// the latest build fails, a banner over the last good page lists its errors. After a server
+// restart it reconnects and reloads.
 (function () {
   "use strict";
   if (window.__storyvilleLive) return;
@@ -13,15 +16,33 @@
   // behind a path-prefixing proxy (code-server's /proxy/PORT/, Codespaces port forwarding).
   const script = document.currentScript;
   const base = new URL("../", script.src);
-  const servedAt = Number(script.dataset.version || 0); // the site version this page shows
+  let servedAt = Number(script.dataset.version || 0); // the site version this page shows
   const key = "storyville:scroll:" + location.pathname;
-  const saved = sessionStorage.getItem(key);
+  // A frame under an opaque-origin page may have no storage at all: then no scroll is kept.
+  let storage = null;
+  try { storage = window.sessionStorage; } catch (e) { /* SecurityError */ }
+  const saved = storage && storage.getItem(key);
   if (saved) {
-    sessionStorage.removeItem(key);
+    storage.removeItem(key);
     const [x, y] = JSON.parse(saved);
     const restore = () => window.scrollTo(x, y);
     if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
+  }
+
+  // Source locations (`a[data-file]`: the error banner, "defined at …" on story pages). In the
+  // VS Code webview (a frame) a click asks the editor to open the file at the line; in a
+  // browser tab they stay plain text.
+  const framed = window.parent !== window;
+  if (framed) {
+    document.documentElement.classList.add("sv-framed");
+    document.addEventListener("click", (event) => {
+      const target = event.target instanceof Element && event.target.closest("a[data-file]");
+      if (!target) return;
+      event.preventDefault();
+      const line = Number(target.dataset.line) || 1;
+      window.parent.postMessage({ type: "storyville.openSource", file: target.dataset.file, line }, "*");
+    });
   }
 
   function pagePath(url) {
@@ -39,8 +60,130 @@
   }
 
   function reload() {
-    sessionStorage.setItem(key, JSON.stringify([window.scrollX, window.scrollY]));
+    if (storage) storage.setItem(key, JSON.stringify([window.scrollX, window.scrollY]));
     location.reload();
+  }
+
+  // --- In-place update -----------------------------------------------------------------------
+  const CATALOG = 'script[src*="_storyville/catalog.js"]';
+  // What a page loads besides the navigation data: if that changed, only a reload applies it.
+  function assets(doc) {
+    return [...doc.head.querySelectorAll("link[href], script[src]")]
+      .filter((e) => !e.matches(CATALOG))
+      .map((e) => e.getAttribute("href") || e.getAttribute("src"))
+      .join(" ");
+  }
+  function attribute(doc, selector, name) {
+    const found = doc.querySelector(selector);
+    return found ? found.getAttribute(name) : null;
+  }
+
+  const MORPH = {
+    morphStyle: "outerHTML", // <body> into the new <body>: its children are morphed, it stays
+    callbacks: {
+      // The navigation tree is nav.js's (from catalog.js), not the page's: refreshed below.
+      beforeNodeMorphed: (old) => old.id !== "sv-nav",
+      beforeAttributeUpdated: (name, node) => {
+        if (name === "open" && node.localName === "details") return false; // as the reader left it
+        if (name === "style" && node.classList.contains("sv-canvas")) return false; // fitted height
+        return true;
+      },
+    },
+  };
+
+  function refreshCatalog(src) {
+    const old = document.querySelector(CATALOG);
+    const next = document.createElement("script");
+    next.src = src;
+    next.onload = () => window.storyvilleNav && window.storyvilleNav.refresh();
+    next.onerror = reload;
+    if (old) old.replaceWith(next); else document.head.appendChild(next);
+  }
+
+  let updating = null;
+  let again = null;
+  async function update(pages) {
+    if (updating) { again = pages; return updating; } // one at a time; the newest wins
+    updating = (async () => {
+      let doc;
+      try {
+        const response = await fetch(location.href, { cache: "no-store" });
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        doc = new DOMParser().parseFromString(await response.text(), "text/html");
+      } catch (e) {
+        return reload();
+      }
+      const kind = document.documentElement.dataset.kind;
+      if (!window.Idiomorph || !kind || doc.documentElement.dataset.kind !== kind ||
+          assets(doc) !== assets(document)) {
+        return reload(); // another kind of page, a themed page, or storyville itself changed
+      }
+      const version = Number(attribute(doc, "script[data-version]", "data-version"));
+      if (version > servedAt) servedAt = version;
+      document.title = doc.title;
+      window.Idiomorph.morph(document.body, doc.body, MORPH);
+      const catalog = attribute(doc, CATALOG, "src");
+      if (catalog && catalog !== attribute(document, CATALOG, "src")) refreshCatalog(catalog);
+      // A themed page in a frame keeps its src: reload the frame if its page changed.
+      for (const frame of document.querySelectorAll("iframe[src]")) {
+        if (Array.isArray(pages) && pages.includes(pagePath(frame.src))) frame.src = frame.src;
+      }
+      window.dispatchEvent(new CustomEvent("storyville:updated"));
+    })();
+    try { await updating; } finally { updating = null; }
+    if (again !== null) { const next = again; again = null; await update(next); }
+  }
+
+  // --- The failing build's errors, over the last good page ----------------------------------
+  const BANNER_STYLE = `#sv-errors{position:fixed;top:0;left:0;right:0;z-index:2147483647;
+max-height:50vh;overflow:auto;margin:0;padding:.6rem 1rem;background:#fff4f4;color:#5f0000;
+border-bottom:3px solid #c62828;font:14px/1.45 system-ui,sans-serif;box-shadow:0 2px 8px #0003}
+#sv-errors ul{margin:.3rem 0 0;padding-left:1.2rem}#sv-errors li{margin:.15rem 0}
+#sv-errors .sv-kind{font-weight:600;margin-right:.4rem}#sv-errors code{font-size:13px}
+#sv-errors a[data-file]{color:inherit;font-family:ui-monospace,monospace;margin-right:.4rem}
+.sv-framed a[data-file]{cursor:pointer;text-decoration:underline}`;
+
+  function sourceLink(error) {
+    const link = document.createElement("a");
+    link.dataset.file = error.file;
+    if (error.line) link.dataset.line = String(error.line);
+    link.textContent = (error.shown || error.file) + (error.line ? ":" + error.line : "");
+    return link;
+  }
+
+  function showErrors(errors) {
+    let banner = document.getElementById("sv-errors");
+    if (!Array.isArray(errors) || errors.length === 0) {
+      if (banner) banner.remove();
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "sv-errors";
+      banner.setAttribute("role", "alert");
+      // Beside <body>, not in it: an in-place update of the page leaves it alone.
+      document.documentElement.appendChild(banner);
+    }
+    const style = document.createElement("style");
+    style.textContent = BANNER_STYLE;
+    const title = document.createElement("strong");
+    title.textContent = errors.length === 1 ? "The latest build failed" : `The latest build failed (${errors.length} errors)`;
+    const note = document.createElement("span");
+    note.textContent = " — below is the last good build.";
+    const list = document.createElement("ul");
+    for (const error of errors) {
+      const item = document.createElement("li");
+      const kind = document.createElement("span");
+      kind.className = "sv-kind";
+      kind.textContent = error.kind;
+      item.append(kind);
+      if (error.file) item.append(sourceLink(error));
+      const message = document.createElement("code");
+      message.textContent = error.message;
+      item.append(message);
+      list.append(item);
+    }
+    banner.replaceChildren(style, title, note, list);
   }
 
   // The reload socket takes only the token this server's pages carry. A restarted server has a
@@ -68,10 +211,16 @@
     socket.onmessage = (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
-      if (message.type === "hello" && typeof message.version === "number" && message.version > servedAt) {
-        reload(); // a build finished between serving this page and connecting
-      } else if (message.type === "reload" && concerned(message.pages)) {
-        reload();
+      if (message.type === "hello") {
+        showErrors(message.errors);
+        if (typeof message.version === "number" && message.version > servedAt) {
+          update(null); // a build finished between serving this page and connecting
+        }
+      } else if (message.type === "reload") {
+        showErrors(message.errors);
+        if (concerned(message.pages)) update(message.pages);
+      } else if (message.type === "errors") {
+        showErrors(message.errors);
       }
     };
     socket.onclose = () => {

@@ -63,7 +63,7 @@ def layout(spec: PageSpec, content: Template) -> Template:
     root = spec.root
     title = spec.title if spec.kind is PageKind.INDEX else f"{spec.title} · {spec.catalog}"
     return t"""<!DOCTYPE html>
-<html lang="en" data-root={root} data-page={spec.url}>
+<html lang="en" data-root={root} data-page={spec.url} data-kind={spec.kind}>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>

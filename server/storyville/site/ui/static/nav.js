@@ -63,18 +63,38 @@
   }
   window.addEventListener("load", askCanvases); // canvases that reported before we listened
 
-  document.addEventListener("DOMContentLoaded", function () {
+  let search = null;
+  let tree = null;
+  function render() {
     const side = document.getElementById("sv-nav");
     const data = window.storyvilleCatalog;
-    if (side && data) {
-      const search = document.createElement("input");
+    if (!side || !data) return;
+    const open = new Set(); // what the reader opened stays open when the tree is redrawn
+    if (tree) {
+      for (const d of tree.querySelectorAll("details[open] > summary > a")) open.add(d.getAttribute("href"));
+    }
+    const next = branch(data.tree);
+    for (const d of next.querySelectorAll("details")) {
+      if (open.has(d.querySelector(":scope > summary > a").getAttribute("href"))) d.open = true;
+    }
+    if (!search) {
+      search = document.createElement("input");
       search.type = "search";
       search.placeholder = "Filter…";
       search.setAttribute("aria-label", "Filter the catalog");
-      const tree = branch(data.tree);
       search.addEventListener("input", () => filter(tree, search.value.trim().toLowerCase()));
-      side.replaceChildren(search, tree);
+      side.replaceChildren(search, next);
+    } else {
+      tree.replaceWith(next);
     }
+    tree = next;
+    if (search.value.trim()) filter(tree, search.value.trim().toLowerCase());
+  }
+  // live.js calls it after an in-place update brought a new catalog.js.
+  window.storyvilleNav = { refresh: render };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    render();
     askCanvases();
   });
 })();
