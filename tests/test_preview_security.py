@@ -211,6 +211,6 @@ async def test_a_page_that_missed_a_reload_learns_it_from_the_greeting(
     assert await preview.hub.broadcast({"type": "reload", "pages": ["index.html"]}) == 0
     async with websockets.connect(f"ws://127.0.0.1:{preview.port}/ws/reload") as socket:
         hello = json.loads(await socket.recv())
-    assert hello == {"type": "hello", "version": 1}  # newer than the page: it reloads
+    assert hello == {"type": "hello", "version": 1, "errors": []}  # newer than the page
     _, body = await raw_get(preview, "/")
     assert 'data-version="1"' in body

@@ -79,6 +79,22 @@ class BuildError:
             file = file[len(relative_to.rstrip("/")) + 1 :]
         return f"{file}:{self.source.line}:{self.source.column + 1}: {label}{self.message}"
 
+    def brief(self, relative_to: str | None = None) -> dict[str, object]:
+        """Plain data for the preview's error banner: the kind, the file (absolute, for the
+        editor to open; `shown` relative for reading), the line and the message."""
+        file = self.source.file if self.source else None
+        shown = file
+        if file and relative_to and file.startswith(relative_to.rstrip("/") + "/"):
+            shown = file[len(relative_to.rstrip("/")) + 1 :]
+        return {
+            "kind": str(self.kind),
+            "file": file,
+            "shown": shown,
+            "line": self.source.line if self.source else None,
+            "message": self.message,
+            "story": self.story,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:

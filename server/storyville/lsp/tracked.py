@@ -141,8 +141,9 @@ class TrackedCatalog:
         if result.ok:
             self.syntax_errors.clear()
         self.publish_diagnostics(result)
-        if result.ok and result.pages_changed and self.preview is not None:
-            await self.preview.hub.reload(result.pages_changed, self.session.builds)
+        if self.preview is not None:
+            errors = [] if result.ok else [e.brief() for e in result.errors]
+            await self.preview.hub.build_finished(result.pages_changed, self.session.builds, errors)
         for line in result.output.splitlines():
             self.server.log(f"| {line}")
         self.server.log(

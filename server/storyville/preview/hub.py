@@ -1,4 +1,5 @@
-"""The `/ws/reload` channel: who is connected, and telling them all after a good build."""
+"""The `/ws/reload` channel: who is connected, telling them all after a good build, and
+what the failing build's errors are (pages show them in a banner over the last good page)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class ReloadHub:
         self.clients: set[WebSocket] = set()
         self.version = 0
         self.max_clients = max_clients
+        self.errors: list[dict[str, Any]] = []  # the latest build's, while it is failing
         self._full = False
 
     async def serve(self, socket: WebSocket) -> None:
@@ -45,7 +47,9 @@ class ReloadHub:
         await socket.accept()
         self.clients.add(socket)
         try:
-            await socket.send_json({"type": "hello", "version": self.version})
+            await socket.send_json(
+                {"type": "hello", "version": self.version, "errors": self.errors}
+            )
             while True:  # the client never needs to talk; this notices it leaving
                 await socket.receive_text()
         except WebSocketDisconnect:
@@ -55,12 +59,31 @@ class ReloadHub:
 
     async def reload(self, pages: Iterable[str], build: int) -> int:
         """Tell every page that `pages` changed in build number `build` (live.js reads it)."""
-        return await self.broadcast({"type": "reload", "build": build, "pages": list(pages)})
+        self.errors = []
+        message = {"type": "reload", "build": build, "pages": list(pages), "errors": []}
+        return await self.broadcast(message)
+
+    async def build_finished(
+        self, pages: Iterable[str], build: int, errors: list[dict[str, Any]]
+    ) -> int:
+        """After every build: a good one reloads the pages it changed (and takes a banner
+        down even if it changed none); a failed one sends its errors, which every page shows
+        over the last good site until a build succeeds. Errors do not move the version:
+        the site did not change."""
+        pages = list(pages)
+        if not errors and pages:
+            return await self.reload(pages, build)
+        if not errors and not self.errors:
+            return 0
+        self.errors = errors
+        return await self._send({"type": "errors", "build": build, "errors": errors})
 
     async def broadcast(self, message: dict[str, Any]) -> int:
         """Send to every client; returns how many got it."""
         self.version += 1
-        message = {**message, "version": self.version}
+        return await self._send({**message, "version": self.version})
+
+    async def _send(self, message: dict[str, Any]) -> int:
         clients = list(self.clients)
         results = await asyncio.gather(
             *(c.send_json(message) for c in clients), return_exceptions=True
@@ -71,7 +94,7 @@ class ReloadHub:
                 self.clients.discard(client)
             else:
                 delivered += 1
-        log.info("reload sent to %d client(s)", delivered)
+        log.info("%s sent to %d client(s)", message.get("type"), delivered)
         return delivered
 
     async def close(self) -> None:

@@ -105,8 +105,8 @@ async def run(options: ServeOptions, site: Path, session: CatalogSession) -> int
 
     async def published(result: BuildResult) -> None:
         report(result, cwd)
-        if result.ok and result.pages_changed:
-            await server.hub.reload(result.pages_changed, session.builds)
+        errors = [] if result.ok else [e.brief(cwd) for e in result.errors]
+        await server.hub.build_finished(result.pages_changed, session.builds, errors)
         await watcher.update(session.watched_dirs())
 
     rebuilder.listeners.append(published)

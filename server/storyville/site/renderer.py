@@ -73,6 +73,8 @@ def _subject_specs(
     links = [Link(s.title, story_url(path, s.index)) for s in node.stories]
     for position, story in enumerate(node.stories):
         has_themed = catalog.themed and story.themed_html is not None
+        file = story.source.file if story.source else node.file
+        line = story.source.line if story.source else None
         specs.append(
             PageSpec(
                 PageKind.STORY,
@@ -85,11 +87,9 @@ def _subject_specs(
                 previous=links[position - 1] if position else None,
                 next=links[position + 1] if position + 1 < len(links) else None,
                 themed_url=themed_url(path, story.index) if has_themed else None,
-                source_hint=_source_hint(
-                    base,
-                    story.source.file if story.source else node.file,
-                    story.source.line if story.source else None,
-                ),
+                source_hint=_source_hint(base, file, line),
+                source_file=file,
+                source_line=line,
             )
         )
         if has_themed:

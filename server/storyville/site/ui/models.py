@@ -69,6 +69,8 @@ class PageSpec:
     next: Link | None = None
     themed_url: str | None = None
     source_hint: str | None = None  # "forms/button/stories.py:12"
+    source_file: str | None = None  # the hint's file, absolute: what an editor opens
+    source_line: int | None = None
 
     @property
     def root(self) -> str:

@@ -154,7 +154,12 @@ def story_content(spec: PageSpec) -> Template:
         else None
     )
     renders = t"<code>{story.renders}</code>" if story.renders else None
-    source = t" · defined at <code>{spec.source_hint}</code>" if spec.source_hint else None
+    # A source link: the VS Code webview opens the file at the line (live.js); elsewhere text.
+    source = (
+        t' · defined at <code><a class="sv-source-link" data-file={spec.source_file} data-line={spec.source_line}>{spec.source_hint}</a></code>'
+        if spec.source_hint
+        else None
+    )
     return t"""<h1>{spec.title}</h1>
 {description}
 {badges(story)}{failed_messages(story)}
