@@ -197,9 +197,12 @@ def main() -> None:
     parser.add_argument("--pytest-runs", type=int, default=3)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="storyville-scale-") as scratch:
         rows = [measure_size(size, Path(scratch), args) for size in sizes]
     base = rows[0]
+    # On a shared machine the load says how far to trust the absolute numbers.
+    print(f"load average (1 min): {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print(
         f"catalogs of {', '.join(f'{s:,}' for s in sizes)} stories (10 sections, 3 stories a "
         f"subject, components drawn from {len(KINDS)} kinds); cold build: {args.runs} runs "
@@ -293,7 +296,7 @@ def main() -> None:
             )
             print(
                 table(
-                    ["run", "wall", "vs pytest"],
+                    ["run", "wall", "time vs pytest"],
                     [
                         ["pytest --collect-only", f"{collect:.2f} s", ratio(collect, plain)],
                         ["pytest", f"{plain:.2f} s", "1.00x"],
