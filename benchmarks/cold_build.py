@@ -2,11 +2,17 @@
 
 Runs storyville and, as the baseline in the same run, Storyville 0.1.1 (benchmarks/
 baseline_env.sh installs it beside the project). Usage: python -m benchmarks.cold_build [-n 7]
+
+`--split` instead compares one build interpreter (`--interpreters 1`, in the process) with
+the build split over one subinterpreter a core (the default), taking turns in the same run,
+for examples.huge (300 stories) and a generated 3,000-story catalog (benchmarks/
+scale_catalog.py); both sites are checked to be byte-identical.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.scale_catalog import Shape, write_catalog
 from benchmarks.stats import median, p95, table
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,12 +58,127 @@ def site_size(output: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
 
 
+def same_sites(one: Path, other: Path) -> bool:
+    def files(site: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    return files(one) == files(other)
+
+
+# The collect phase alone (import + render the catalog), in a fresh process: what the split
+# changes, without the page rendering and disk writes that follow it in both builds.
+_COLLECT = """
+import json, sys, time
+from storyville.collect.collector import BuildJob, collect
+from storyville.collect.shards import useful_interpreters
+from storyville.pool.pool import InterpreterPool
+package, count = sys.argv[1], int(sys.argv[2])
+job = BuildJob(package, (".",), (".",))
+started = time.perf_counter()
+if count == 1:
+    collected = collect(job)
+else:
+    parallel = useful_interpreters(package, (".",), count)
+    pool = InterpreterPool(
+        time_limit=3600, prewarm_libraries=False, parallel=parallel, keep_standby=False
+    )
+    pool.start()
+    collected = pool.build(job)
+seconds = time.perf_counter() - started
+assert not collected.errors, collected.errors
+print(json.dumps([seconds, len(collected.snapshot.stories)]))
+if count > 1:
+    pool.close()
+"""
+
+
+def collect_once(package: str, count: int, workspace: Path) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", _COLLECT, package, str(count)],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(workspace)},
+    )
+    return json.loads(done.stdout.splitlines()[-1])[0]
+
+
+def compare_split(runs: int) -> None:
+    storyville = str(Path(sys.executable).parent / "storyville")
+    parallel = os.process_cpu_count() or 1
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        generated = Path(scratch) / "catalog-3000"
+        generated.mkdir()
+        stories = write_catalog(generated, "scale_catalog", Shape(3000))
+        catalogs = [("examples.huge", 300, REPO), ("scale_catalog", stories, generated)]
+        for package, count, workspace in catalogs:
+            variants = {
+                "1 interpreter": [storyville, "build", package, "--interpreters", "1"],
+                f"{parallel} interpreters": [storyville, "build", package],
+            }
+            outputs = {name: Path(scratch) / f"{package}-{i}" for i, name in enumerate(variants)}
+            for name, command in variants.items():  # warm-up: OS file cache and .pyc files
+                run_once(command, outputs[name], workspace)
+            measured: dict[str, list[tuple[float, float, float]]] = {n: [] for n in variants}
+            for _ in range(runs):  # taking turns: the machine's load drifts, both see it
+                for name, command in variants.items():
+                    measured[name].append(run_once(command, outputs[name], workspace))
+            identical = same_sites(*outputs.values())
+            collects: dict[str, list[float]] = {n: [] for n in variants}
+            for _ in range(runs):
+                for size, name in zip((1, parallel), variants, strict=True):
+                    collects[name].append(collect_once(package, size, workspace))
+            base = median([w for w, _, _ in measured["1 interpreter"]])
+            for name, results in measured.items():
+                walls = [w for w, _, _ in results]
+                rows.append(
+                    [
+                        f"{count:,} stories",
+                        name,
+                        f"{median(walls) * 1000:.0f} ms",
+                        f"{min(walls) * 1000:.0f} ms",
+                        f"{median(collects[name]) * 1000:.0f} ms",
+                        f"{min(collects[name]) * 1000:.0f} ms",
+                        f"{p95(walls) * 1000:.0f} ms",
+                        f"{base / median(walls):.2f}x",
+                        f"{median([c for _, c, _ in results]) * 1000:.0f} ms",
+                        f"{max(r for *_, r in results):.0f} MB",
+                        "yes" if identical else "NO",
+                    ]
+                )
+    print(f"cold `storyville build`, {runs} runs each (plus one warm-up), taking turns\n")
+    print(
+        table(
+            [
+                "catalog",
+                "build",
+                "median wall",
+                "min wall",
+                "collect median",
+                "collect min",
+                "p95 wall",
+                "speed-up",
+                "median CPU",
+                "peak RSS",
+                "same site",
+            ],
+            rows,
+        )
+    )
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("-n", "--runs", type=int, default=7)
     args.add_argument("--package", default="examples.huge")
     args.add_argument("--no-baseline", action="store_true")
+    args.add_argument("--split", action="store_true", help="one interpreter vs one a core")
     options = args.parse_args()
+    if options.split:
+        compare_split(options.runs)
+        return
     tools = {
         "storyville": [str(Path(sys.executable).parent / "storyville"), "build", options.package]
     }

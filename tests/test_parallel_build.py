@@ -7,11 +7,15 @@ byte for byte, as the one-interpreter build's.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from pathlib import Path
 
 import pytest
 from storyville.collect import shards
+from storyville.devloop.builders import SubinterpreterBuilder
+from storyville.devloop.session import DevSession, SessionConfig
+from storyville.results import BuildResult
 from storyville.site.pipeline import build
 
 from tests.helpers import REPO, CatalogDir
@@ -146,3 +150,36 @@ def test_a_failed_split_build_reports_what_one_interpreter_reports(
     assert not one.ok and not many.ok
     assert [e.headline() for e in many.errors] == [e.headline() for e in one.errors]
     assert len(many.errors) == 1 and "while rendering Tag 0.0 › One" in many.errors[0].message
+
+
+def test_the_dev_loops_first_build_is_split_and_writes_the_same_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`serve` and `lsp`: the build host's first build splits; a later save builds in one."""
+
+    async def first_build(parallel: int, out: Path) -> tuple[DevSession, BuildResult]:
+        config = SessionConfig(
+            "examples.huge", (str(REPO),), (str(REPO),), out, bytecode_cache=tmp_path / "pyc"
+        )
+        session = DevSession(config, SubinterpreterBuilder(parallel=parallel))
+        await session.start()
+        return session, await session.build()
+
+    async def main() -> None:
+        one, one_result = await first_build(1, tmp_path / "one")
+        await one.close()
+        many, many_result = await first_build(2, tmp_path / "many")
+        try:
+            assert one_result.ok and many_result.ok
+            assert_same_sites(tmp_path / "one", tmp_path / "many")
+            assert many.graph == one.graph  # what later saves plan from
+            # a save rebuilds only what imports the file, in one interpreter
+            button = REPO / "examples/huge/commerce/cart_item/stories.py"
+            result = await many.build({str(button)})
+            assert result.ok and result.mode == "partial"
+        finally:
+            await many.close()
+
+    caplog.set_level("INFO", logger="storyville.pool")
+    asyncio.run(main())
+    assert caplog.text.count("split build end: 2 interpreters") == 1
