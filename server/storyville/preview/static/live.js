@@ -86,6 +86,7 @@
       beforeAttributeUpdated: (name, node) => {
         if (name === "open" && node.localName === "details") return false; // as the reader left it
         if (name === "style" && node.classList.contains("sv-canvas")) return false; // fitted height
+        if (name === "aria-expanded" && node.classList.contains("sv-nav-toggle")) return false;
         return true;
       },
     },

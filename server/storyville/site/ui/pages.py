@@ -44,7 +44,7 @@ def _head_links(root: str) -> Markup:
 def _topbar(root: str, catalog: str) -> Markup:
     return Markup(
         tdom.html(
-            t"""<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href={root + "index.html"}>{catalog}</a></li></ul></nav></header>"""
+            t"""<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href={root + "index.html"}>{catalog}</a></li></ul><ul><li><button class="sv-nav-toggle secondary outline" type="button" aria-controls="sv-nav" aria-expanded="false">Catalog</button></li></ul></nav></header>"""
         )
     )
 

@@ -4,6 +4,15 @@
   "use strict";
   const root = document.documentElement.dataset.root || "";
   const here = document.documentElement.dataset.page || "";
+  document.documentElement.classList.add("sv-js"); // narrow pages hide the tree behind a toggle
+
+  // The topbar's "Catalog" button (shown on narrow pages): the tree on top, or hidden again.
+  document.addEventListener("click", (event) => {
+    const toggle = event.target instanceof Element && event.target.closest(".sv-nav-toggle");
+    if (!toggle) return;
+    const open = document.documentElement.classList.toggle("sv-nav-open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
 
   function link(entry) {
     const a = document.createElement("a");
@@ -51,7 +60,10 @@
     if (typeof height !== "number") return;
     for (const frame of document.querySelectorAll("iframe.sv-canvas")) {
       if (frame.contentWindow === event.source) {
-        frame.style.height = Math.max(48, Math.min(height, 4000)) + "px";
+        // The height is the frame's border box (Pico's box-sizing): add its borders, or the
+        // content is two pixels short and a scrollbar appears around a single button.
+        const borders = frame.offsetHeight - frame.clientHeight;
+        frame.style.height = Math.max(48, Math.min(height, 4000)) + borders + "px";
       }
     }
   });
