@@ -119,10 +119,14 @@ class ReloadClient:
 
     async def reload(self, timeout: float = 30) -> dict[str, Any]:
         """The next reload message."""
+        return await self.next("reload", timeout)
+
+    async def next(self, kind: str, timeout: float = 30) -> dict[str, Any]:
+        """The next message of this type ("reload", "errors")."""
         async with asyncio.timeout(timeout):
             while True:
                 message = json.loads(await self.socket.recv())
-                if message.get("type") == "reload":
+                if message.get("type") == kind:
                     return message
 
 

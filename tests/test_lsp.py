@@ -268,6 +268,20 @@ async def test_reload_reaches_a_websocket_client_and_the_page_changes(shop: Path
         assert 'class="btn btn-new"' in html.unescape(page)
 
 
+async def test_a_syntax_error_reaches_the_open_pages_and_goes_with_the_fix(shop: Path) -> None:
+    """No build runs on a syntax error, but the pages' banner learns of it all the same."""
+    button = shop / "widgets/button/button.py"
+    async with lsp_session(shop.parent, {"package": "shop"}) as (client, inbox):
+        preview = await inbox.next("storyville/preview")
+        await first_build(inbox)
+        async with ReloadClient(preview.url) as socket:
+            save(client, button, BUTTON.replace("def Button(", "def Button(("))
+            [error] = (await socket.next("errors"))["errors"]
+            assert (error["kind"], error["file"], error["line"]) == ("syntax-error", str(button), 6)
+            save(client, button, BUTTON)
+            assert (await socket.next("errors"))["errors"] == []
+
+
 async def test_save_storm_ends_with_the_last_save_shown(shop: Path) -> None:
     button = shop / "widgets/button/button.py"
     async with lsp_session(shop.parent, {"package": "shop"}) as (client, inbox):

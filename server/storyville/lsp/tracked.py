@@ -130,6 +130,9 @@ class TrackedCatalog:
             self.server.protocol.notify(
                 BUILD_FINISHED, BuildFinished.syntax_check(error, self.session.builds).to_json()
             )
+            if self.preview is not None:  # the banner over the open pages, as for a build
+                errors = [e.brief() for e in self.syntax_errors.values()]
+                self.server.spawn(self.preview.hub.build_finished((), self.session.builds, errors))
             return
         self.syntax_errors.pop(path, None)
         self.session.resume()
