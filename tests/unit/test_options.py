@@ -1,9 +1,10 @@
 """The language server's initialization options: what is taken, what is ignored and why."""
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from storyville.lsp.options import Options, parse_options
+from storyville.lsp.options import Options, parse_options, parse_settings
 
 DEFAULTS = Options()
 WRONG_TYPE = "initialization option {!r} has the wrong type; ignored"
@@ -158,3 +159,42 @@ def test_non_positive_time_limit_is_refused(limit: float) -> None:
     options, problems = parse_options({"timeLimit": limit})
     assert options.time_limit == DEFAULTS.time_limit
     assert problems
+
+
+def test_settings_change_only_what_they_name() -> None:
+    current = Options(package="shop", show_document=False, time_limit=10)
+    changed, problems = parse_settings({"timeLimit": 2, "logLevel": "info"}, current)
+    assert changed == replace(current, time_limit=2, log_level="info")
+    assert problems == []
+
+
+def test_settings_as_vscode_sends_them_nested_with_its_own_keys() -> None:
+    section = {
+        "interpreter": "/usr/bin/python3",  # the editor's own: left alone, unmentioned
+        "preview": {"port": 8123, "openOnStart": True},
+        "package": " shop ",
+        "useSubinterpreters": False,
+        "memoryLimitMb": 0,
+        "withAssertions": None,  # null: unchanged
+    }
+    changed, problems = parse_settings(section, DEFAULTS)
+    assert changed == Options(
+        package="shop", preview_port=8123, use_subinterpreters=False, memory_limit=None
+    )
+    assert problems == []
+
+
+def test_bad_settings_keep_the_value_and_say_why() -> None:
+    changed, problems = parse_settings(
+        {"timeLimit": -1, "logLevel": "loud", "withAssertions": 1}, DEFAULTS
+    )
+    assert changed == DEFAULTS
+    assert problems == [
+        "setting 'withAssertions' has the wrong type; ignored",
+        "timeLimit -1 is not a positive number of seconds",
+        "logLevel 'loud' is not one of off, error, warning, info, log; ignored",
+    ]
+    assert parse_settings(["x"], DEFAULTS) == (
+        DEFAULTS,
+        ["the storyville settings must be an object, not list"],
+    )

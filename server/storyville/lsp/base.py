@@ -13,7 +13,7 @@ from pygls.lsp.server import LanguageServer
 
 from storyville import __version__
 from storyville.lsp.diagnostic_sets import DiagnosticSets
-from storyville.lsp.options import Options
+from storyville.lsp.options import LOG_LEVELS, Options
 from storyville.lsp.rpc import StoryvilleProtocol
 
 log = logging.getLogger("storyville.lsp")
@@ -51,8 +51,11 @@ class StoryvilleServer(LanguageServer):
         )
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
+        """window/logMessage, when `kind` is within the `logLevel` option (the stderr log
+        gets every message)."""
         log.info("%s", message)
-        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+        if kind.value <= LOG_LEVELS.get(self.options.log_level, types.MessageType.Log.value):
+            self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
     def say(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
         log.warning("%s", message)

@@ -24,6 +24,7 @@ from storyville.catalog.files import UserFiles
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.commands import register_commands
 from storyville.lsp.options import parse_options
+from storyville.lsp.settings import register_settings
 from storyville.lsp.source_features import register_source_features
 from storyville.lsp.tracked import TrackedCatalog
 from storyville.lsp.transport import serve
@@ -126,6 +127,7 @@ def create_server() -> CatalogServer:
         await ls.close()
 
     register_commands(server, lambda: server.tracked)
+    register_settings(server, lambda: server.tracked, lambda: server.starting)
     register_source_features(
         server,
         lambda: server.tracked and server.tracked.session.package_dir,

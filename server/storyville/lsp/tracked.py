@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from lsprotocol import types
@@ -95,6 +97,30 @@ class TrackedCatalog:
             await self.preview.stop()
         await self.session.close()
         shutil.rmtree(self.site, ignore_errors=True)
+
+    async def reconfigure(self, options: Options) -> str | None:
+        """Options changed while running: limits, assertions and the interpreter mode take a
+        new build host (warmed now; the next build runs in it), assertions a full rebuild.
+        What it cost, for the log."""
+        old, self.options = self.options, options
+        config = replace(
+            self.session.config,
+            with_assertions=options.with_assertions,
+            use_subinterpreters=options.use_subinterpreters,
+            time_limit=options.time_limit,
+            memory_limit=options.memory_limit,
+        )
+        if config == self.session.config:
+            return None
+        started = time.perf_counter()
+        await self.session.reconfigure(config)
+        took = time.perf_counter() - started
+        if (old.with_assertions, old.use_subinterpreters) != (
+            options.with_assertions,
+            options.use_subinterpreters,
+        ):
+            self.rebuilder.request(full=True)
+        return f"a new build host in {took * 1000:.0f} ms"
 
     def rebuild(self) -> asyncio.Future[BuildResult]:
         """A full rebuild, and the future of its result."""

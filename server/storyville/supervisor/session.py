@@ -14,7 +14,7 @@ import asyncio
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from time import perf_counter
 
@@ -65,6 +65,7 @@ class HostSession:
         self.paused = False
         self._resumed = False
         self._spawning: asyncio.Task[HostProcess] | None = None
+        self._spawning_config = config  # what `_spawning`'s host is started with
         self._waiting: dict[int, asyncio.Future[protocol.Reply]] = {}
         self._ids = itertools.count(1)
         self._retired: set[HostProcess] = set()
@@ -97,14 +98,34 @@ class HostSession:
             host.cleanup()
         self._processes.clear()
 
+    async def reconfigure(self, config: protocol.HostConfig) -> None:
+        """A host reads its limits, assertions and interpreter mode once, as it starts: the
+        next build runs in a new host started with `config`, warmed here at once (a build
+        running now finishes in its host, under the old limits)."""
+        self.config = config
+        try:
+            await asyncio.shield(self._spawn())
+        except HostDied as died:  # the next build tries again and reports it
+            log.warning("the build host did not start: %s", died)
+
+    def _current(self, process: HostProcess) -> bool:
+        """Whether the host was started with the session's configuration (not an older one)."""
+        return replace(process.config, crash_dir=self.config.crash_dir) == self.config
+
     def _spawn(self) -> asyncio.Task[HostProcess]:
         """Start a new host in the background (once at a time), unless one is ready unused."""
         task = self._spawning
         if task is not None and task.done() and not task.cancelled() and not task.exception():
             ready = task.result()
-            if ready is not self.host and ready.exited is None and ready not in self._retired:
+            unused = ready is not self.host and ready.exited is None and ready not in self._retired
+            if unused and self._current(ready):
                 return task  # warmed earlier and not taken yet
-        if task is None or task.done():
+            if unused:
+                self._replace(ready, warm=False)  # warmed with a configuration now gone
+        if task is None or task.done() or self._spawning_config != self.config:
+            if task is not None and not task.done():
+                task.add_done_callback(self._retire_unused)  # still starting, for the old config
+            self._spawning_config = self.config
             task = self._spawning = asyncio.get_running_loop().create_task(self._start_host())
         return task
 
@@ -125,8 +146,17 @@ class HostSession:
         log.info("build host %d ready in %.0f ms", ready.pid, ready.seconds * 1000)
         return process
 
+    def _retire_unused(self, task: asyncio.Task[HostProcess]) -> None:
+        if task.cancelled() or task.exception() is not None:
+            return
+        ready = task.result()
+        if ready is not self.host and ready not in self._retired:
+            self._replace(ready, warm=False)
+
     async def _host(self) -> HostProcess:
         """The live host, starting one if there is none (at most one retry)."""
+        if self.host is not None and not self._current(self.host):
+            self._replace(self.host)  # started before `reconfigure`
         for _ in range(2):
             if self.host is not None and self.host.exited is None:
                 return self.host
@@ -135,12 +165,13 @@ class HostSession:
             raise self.host.exited if self.host and self.host.exited else HostDied(-1, "", "")
         return self.host
 
-    def _replace(self, old: HostProcess) -> None:
+    def _replace(self, old: HostProcess, *, warm: bool = True) -> None:
         """Retire `old` and warm its successor (after a stuck build, in fresh-process mode)."""
         if self.host is old:
             self.host = None
         self._retired.add(old)
-        self.restarts += 1
+        if warm:
+            self.restarts += 1
 
         async def retire() -> None:
             await asyncio.to_thread(old.stop)
@@ -149,7 +180,8 @@ class HostSession:
             self._processes.discard(old)
 
         asyncio.get_running_loop().create_task(retire())
-        self._spawn()
+        if warm:
+            self._spawn()
 
     # --- messages --------------------------------------------------------------------------
 
@@ -169,8 +201,9 @@ class HostSession:
         log.info("build host %s ended: %s", process.pid, died.returncode)
         process.cleanup()  # what it left was read into `died`
         self._processes.discard(process)
-        if self.host is process:
-            self.host = None
+        if self.host is not process:
+            return  # a retired or unused host: what is asked waits on the live one
+        self.host = None
         for waiting in list(self._waiting.values()):
             if not waiting.done():
                 waiting.set_exception(died)
