@@ -37,3 +37,4 @@ benchmarks: setup
 	$(BIN)/python -m benchmarks.cold_build
 	$(BIN)/python -m benchmarks.hot_reload
 	$(BIN)/python -m benchmarks.lsp_latency
+	$(BIN)/python -m benchmarks.page_update
