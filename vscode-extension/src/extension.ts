@@ -21,7 +21,7 @@ import {
   probeInterpreter,
   problemMessage,
 } from "./interpreter";
-import { initializationOptions, RESTART_SETTINGS, serverArgs } from "./options";
+import { CONFIGURATION_SECTION, initializationOptions, needsRestart, readSettings, serverArgs } from "./options";
 import * as protocol from "./protocol";
 import { type ServerState, statusView } from "./status";
 import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml, showStoryArg, storyPageUrl } from "./webview";
@@ -53,8 +53,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("storyville.restartServer", () => controller?.restart("restart requested")),
     vscode.commands.registerCommand("storyville.showLogs", () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (RESTART_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
-        controller?.restartSoon("settings changed");
+      // Only a new interpreter needs a new server; the client's configuration sync sends the
+      // rest to the running one (workspace/didChangeConfiguration), which applies them live.
+      if (needsRestart((setting) => event.affectsConfiguration(setting))) {
+        controller?.restartSoon("the interpreter setting changed");
       }
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => controller?.restartSoon("workspace folders changed")),
@@ -159,11 +161,7 @@ class Controller implements vscode.Disposable {
       void this.reportProblem(probe, interpreter);
       return;
     }
-    const options = initializationOptions({
-      package: config.get<string>("package"),
-      previewPort: config.get<number>("preview.port"),
-      useSubinterpreters: config.get<boolean>("useSubinterpreters"),
-    });
+    const options = initializationOptions(readSettings((key) => config.get(key)));
     this.log(`starting ${probe.executable ?? interpreter.command} ${serverArgs().join(" ")} with ${JSON.stringify(options)}`);
     // No `transport`: with TransportKind.stdio the client would append `--stdio` to the args.
     const serverOptions: ServerOptions = {
@@ -176,6 +174,7 @@ class Controller implements vscode.Disposable {
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: options,
+      synchronize: { configurationSection: CONFIGURATION_SECTION },
       middleware: {
         handleWorkDoneProgress: (_token, params, next) => {
           if (params.kind === "begin" || params.kind === "report") {
