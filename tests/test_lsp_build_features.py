@@ -100,3 +100,27 @@ async def test_show_story_refuses_pages_outside_the_site(tmp_path: Path) -> None
             assert answer is None
         said = [m.message for m in client.messages if "showStory takes" in m.message]
         assert len(said) == 3
+
+
+async def test_page_for_maps_the_cursor_to_the_page_the_preview_follows(tmp_path: Path) -> None:
+    """storyville.pageFor: a stories.py's subject page and the story under the cursor; a
+    section's page; a component module's subject; nothing for other files."""
+    catalog = write_catalog(tmp_path)
+    async with lsp_session(tmp_path) as (client, inbox):
+        await first_build(inbox)
+
+        async def page_for(path: Path, line: int) -> object:
+            return await client.workspace_execute_command_async(
+                types.ExecuteCommandParams("storyville.pageFor", [{"uri": uri(path), "line": line}])
+            )
+
+        stories = catalog / "widgets/button/stories.py"
+        subject = "widgets/button/index.html"
+        assert await page_for(stories, 0) == {"page": subject, "story": None}
+        assert await page_for(stories, 14) == {"page": subject, "story": 0}  # Primary
+        assert await page_for(stories, 16) == {"page": subject, "story": 1}  # in Checked
+        section = catalog / "widgets/stories.py"
+        assert await page_for(section, 0) == {"page": "widgets/index.html", "story": None}
+        button = catalog / "widgets/button/button.py"
+        assert await page_for(button, 0) == {"page": subject, "story": None}
+        assert await page_for(catalog / "widgets/__init__.py", 0) is None

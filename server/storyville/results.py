@@ -193,6 +193,7 @@ class PageReport:
     html: str = ""  # the rendered markup, trimmed
     assertions: tuple[AssertionReport, ...] = ()  # a subject's: all of its stories'
     stories: int = 0  # a subject's
+    component: str | None = None  # a subject's "module.qualname" target: what the preview follows
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,11 @@ export const commands = {
    * and shows the page in its preview panel. Answers with {@link ShowStoryResult}.
    */
   showStory: "storyville.showStory",
+  /**
+   * PAGE_FOR: the page the preview follows for a cursor, arguments {@link PageForArgs};
+   * answers with {@link PageForResult}.
+   */
+  pageFor: "storyville.pageFor",
 } as const;
 
 /** The build's payload, or `{ok: false, summary: "no catalog"}` before there is a catalog. */
@@ -71,3 +76,16 @@ export type ShowStoryArgs = [ShowStoryArg];
 
 /** The URL the story was opened at, or null when it was not. */
 export type ShowStoryResult = string | null;
+
+/** A document and a 0-based line in it (the cursor's). */
+export interface PageForArg {
+  uri: string;
+  line: number;
+}
+export type PageForArgs = [PageForArg];
+
+/**
+ * The subject's page (relative to the preview's root) and the story under the cursor (its
+ * index; null: the subject itself), or null when the file makes no page.
+ */
+export type PageForResult = { page: string; story: number | null } | null;

@@ -33,6 +33,7 @@ describe("protocol.ts and protocol.py", () => {
       REBUILD: commands.rebuild,
       PREVIEW_URL: commands.previewUrl,
       SHOW_STORY: commands.showStory,
+      PAGE_FOR: commands.pageFor,
     };
     assert.deepEqual(pythonNames(source), extension);
   });

@@ -28,6 +28,11 @@ SHOW_STORY = "storyville.showStory"
 The server opens `<preview URL><page>` with `window/showDocument` (else says it in a message)
 and answers with that URL; the VS Code extension runs it itself, in its webview."""
 
+PAGE_FOR = "storyville.pageFor"
+"""Command: `[{"uri": "file:///…/stories.py", "line": 14}]` (0-based) → the page the preview
+shows for that cursor, `{"page": "forms/button/index.html", "story": 2}` (story: null for the
+subject itself, or a component module's first subject), or null when none."""
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorSummary:

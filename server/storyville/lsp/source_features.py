@@ -11,6 +11,7 @@ from storyville.lsp.code_lens import register_code_lens
 from storyville.lsp.completion import register_completion
 from storyville.lsp.definition import register_definition
 from storyville.lsp.hover import register_hover
+from storyville.lsp.page_for import register_page_for
 from storyville.lsp.source_index import SourceIndex
 from storyville.lsp.story_checks_feature import register_story_checks
 from storyville.lsp.symbols import register_symbols
@@ -32,4 +33,5 @@ def register_source_features(
     register_story_checks(server, index)
     register_code_lens(server, index, reports)
     register_hover(server, index, reports, preview_url)
+    register_page_for(server, index, reports)
     return index

@@ -38,7 +38,15 @@ def node_reports(node: NodeData) -> tuple[PageReport, ...]:
     stories = [_story(node, i) for i in range(len(node.stories))]
     outcomes = tuple(a for story in stories for a in story.assertions)
     page = PageReport(
-        node.file, None, node.title, node_url(node.path), None, "", outcomes, len(stories)
+        node.file,
+        None,
+        node.title,
+        node_url(node.path),
+        None,
+        "",
+        outcomes,
+        len(stories),
+        node.component or next((s.renders for s in node.stories if s.renders), None),
     )
     return (page, *stories)
 
