@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from storyville.catalog.ignore import ignored_in_copy
 
 from tests.editors.vscode_code_server import (
@@ -57,8 +58,13 @@ BUTTON_PROPS = ["label", "variant", "size", "icon", "disabled", "kind"]  # Butto
 DESCRIPTION = "Buttons and inputs for ordering: big, friendly, thumb-sized targets."
 EDIT = "Edited in VS Code. "
 BROKEN = "this line is broken"
-OK = re.compile(r"^check")  # the status item's aria-label starts with its icon's name
+# The status item's aria-label starts with its icon's name. Built: ✓, or ⚠ while assertions
+# fail (examples/complete fails one on purpose: "⚠ 1 failing"); ✗ for errors.
+OK = re.compile(r"^(check|warning)\b")
 FAILED = re.compile(r"^error")
+ONE_MORE_FAILING = re.compile(r"^warning\s+Storyville: 2 failing")
+SECTION_PAGE = "controls/index.html"  # STORIES's page: the preview follows the editor there
+BUTTON_PAGE = "controls/button/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +145,11 @@ def test_the_extension_in_a_real_vs_code(
             session.settings_restart_the_server,
             session.outline_lists_the_subject_and_its_stories,
             session.props_completion_offers_the_components_parameters,
+            session.preview_follows_the_cursor,
             session.preview_code_lens_shows_the_story,
+            session.source_location_in_the_preview_opens_the_editor,
+            session.shortcuts_work_with_focus_in_the_preview,
+            session.failing_assertion_is_a_warning,
         ]
         try:
             for step in steps:
@@ -180,6 +190,25 @@ class Session:
         frame = self.page.frame_locator("iframe.webview.ready").frame_locator("#active-frame")
         return frame.locator("iframe#preview").get_attribute("src", timeout=10_000) or ""
 
+    def preview_location(self) -> str:
+        """Where the preview page is (its frame's URL: the frame navigates, its src stays)."""
+        try:
+            return self.preview.locator("html").evaluate("() => location.href", timeout=2_000)
+        except PlaywrightError:
+            return ""  # between pages
+
+    def wait_for_preview(self, page: str, timeout: float = 30) -> None:
+        """Until the preview frame shows `page` (relative to the preview's root, maybe #…)."""
+        pattern = re.compile(rf"{re.escape(self.origin)}/proxy/\d+/{re.escape(page)}")
+        try:
+            until(lambda: bool(pattern.fullmatch(self.preview_location())), page, timeout)
+        except AssertionError as error:
+            where = f"the preview is at {self.preview_location()}, src {self.preview_src()}"
+            raise AssertionError(f"{error}: {where}") from None
+
+    def cursor_line(self) -> Locator:
+        return self.page.locator('[id="status.editor.selection"]')
+
     def first_build_opens_the_preview(self) -> None:
         """The first build: the status item says so, and the preview opens by itself
         (storyville.preview.openOnStart), framed through code-server's proxy: asExternalUri
@@ -194,10 +223,15 @@ class Session:
     def open_preview_beside_the_stories(self) -> None:
         run_command(self.page, "View: Close All Editors")
         expect(self.page.locator("iframe.webview.ready")).to_have_count(0, timeout=10_000)
+        # Locked, the preview stays on the catalog's (long) front page, not on the page of
+        # the active stories.py: the next step scrolls it.
+        run_command(self.page, "Storyville: Lock Preview")
         open_file(self.page, STORIES)
         run_command(self.page, "Storyville: Open Preview")
         expect(self.preview.locator("body")).to_contain_text(DESCRIPTION, timeout=30_000)
         expect(self.page.locator(".editor-group-container")).to_have_count(2)
+        time.sleep(0.5)  # the follow delay
+        assert re.fullmatch(rf"{re.escape(self.origin)}/proxy/\d+/", self.preview_location())
 
     def edit_reloads_the_preview(self) -> None:
         """Type into a story's text and save: the page reloads itself (its live-reload
@@ -205,6 +239,9 @@ class Session:
         page = self.page
         frame = page.frame(name="preview")
         assert frame is not None
+        # Shorter, so that the narrow front page (the tree behind a toggle) scrolls.
+        page.set_viewport_size({"width": 1500, "height": 480})
+        frame.wait_for_function("() => document.documentElement.scrollHeight > innerHeight + 150")
         scrolled = frame.evaluate("(() => { window.scrollTo(0, 120); return window.scrollY; })()")
         assert scrolled > 20, "the preview page should be long enough to scroll"
         page.locator(".monaco-editor .view-lines").first.click()
@@ -221,6 +258,7 @@ class Session:
         expect(self.status).to_have_attribute("aria-label", OK, timeout=30_000)
         # The picture for the extension's README: written when missing or when asked for
         # (STORYVILLE_SCREENSHOTS=1), so that running the tests leaves the work tree clean.
+        page.set_viewport_size({"width": 1500, "height": 900})
         frame.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(self.tmp / "vscode-preview.png"))
         if not SCREENSHOT.exists() or os.environ.get("STORYVILLE_SCREENSHOTS") == "1":
@@ -259,12 +297,22 @@ class Session:
         expect(self.status).to_have_attribute("aria-label", OK, timeout=30_000)
 
     def preview_survives_a_window_reload(self) -> None:
-        """The panel comes back after a window reload (its serializer), on the new server."""
+        """The panel comes back after a window reload (its serializer), on the new server,
+        on the page it showed: unlocked, it followed the editor to the section's page."""
+        run_command(self.page, "Storyville: Unlock Preview")
+        self.wait_for_preview(SECTION_PAGE)
+        expect(self.preview.locator("h1").first).to_contain_text("Controls", timeout=30_000)
+        time.sleep(1)  # the workspace state reaches the window's storage
         self.page.reload()
         self.page.locator(".monaco-workbench").wait_for(timeout=60_000)
         expect(self.status).to_have_attribute("aria-label", OK, timeout=60_000)
         expect(self.preview.locator("body")).to_contain_text(EDIT + DESCRIPTION, timeout=30_000)
         expect(self.page.locator("iframe.webview.ready")).to_have_count(1)
+        # ... on the page it showed (the webview's state, given to the panel serializer).
+        until(
+            lambda: f"restored on {SECTION_PAGE}" in self.code_server.extension_log(), "its state"
+        )
+        self.wait_for_preview(SECTION_PAGE)
         # The old window's extension host stopped its server: one language server, not two.
         until(lambda: len(self.code_server.language_servers()) == 1, "one language server")
 
@@ -286,7 +334,7 @@ class Session:
         write_settings(self.workspace, **{"storyville.preview.port": port})
         expect(self.status).to_have_attribute("aria-label", OK, timeout=60_000)
         expect(self.preview.locator("body")).to_contain_text(EDIT + DESCRIPTION, timeout=30_000)
-        assert self.preview_src() == f"{self.origin}/proxy/{port}/"
+        assert self.preview_src() == f"{self.origin}/proxy/{port}/{SECTION_PAGE}"
 
     def outline_lists_the_subject_and_its_stories(self) -> None:
         """Go to Symbol in Editor (`@`) lists the subject and each story by its title."""
@@ -327,6 +375,37 @@ class Session:
                 0, timeout=10_000
             )
 
+    def preview_follows_the_cursor(self) -> None:
+        """With a stories.py active, the preview shows its subject's page, scrolled to the
+        `Story(...)` under the cursor (`#story-N`: the page does not reload for another
+        story); with a component module, its subject's page. Locked, it stays."""
+        page = self.page
+        lines = (self.workspace / BUTTON_STORIES).read_text().splitlines()
+        page.locator(".monaco-editor .view-lines").first.click()
+        go_to_line(page, lines.index('                title="Disabled",') + 1)
+        self.wait_for_preview(f"{BUTTON_PAGE}#story-3")
+        expect(self.preview.locator("h1").first).to_contain_text("Button")
+        frame = page.frame(name="preview")
+        assert frame is not None
+        frame.wait_for_function("() => window.scrollY > 100")  # scrolled to the 4th story
+        frame.evaluate("window.storyvilleSamePage = true")
+        go_to_line(page, lines.index('                title="Primary",') + 1)
+        self.wait_for_preview(f"{BUTTON_PAGE}#story-0")
+        assert frame.evaluate("window.storyvilleSamePage === true"), "a story: no reload"
+        # A component module: the subject whose target it defines.
+        open_file(page, "examples/complete/controls/stories.py")
+        self.wait_for_preview(SECTION_PAGE)
+        open_file(page, "examples/complete/controls/button/button.py")
+        self.wait_for_preview(BUTTON_PAGE)
+        # The lock in the panel's title bar (and the palette): the preview stays put.
+        run_command(page, "Storyville: Lock Preview")
+        open_file(page, STORIES)
+        time.sleep(1.5)  # five times the follow delay
+        self.wait_for_preview(BUTTON_PAGE, timeout=1)
+        run_command(page, "Storyville: Unlock Preview")
+        open_file(page, BUTTON_STORIES)
+        self.wait_for_preview(f"{BUTTON_PAGE}#story-0")
+
     def preview_code_lens_shows_the_story(self) -> None:
         """Above each `Story(...)`: "Preview" and the last build's assertions. Clicking
         Preview runs storyville.showStory in the extension: the panel shows the story's
@@ -348,6 +427,76 @@ class Session:
         expect(self.preview.locator("h1").first).to_contain_text("Disabled")
         assert re.fullmatch(
             rf"{re.escape(self.origin)}/proxy/\d+/controls/button/3\.html", self.preview_src()
+        )
+
+    def source_location_in_the_preview_opens_the_editor(self) -> None:
+        """The preview page posts `storyville.openSource` to its parent (a "defined at"
+        hint clicked): the editor opens the file at the line. Files outside the workspace
+        folders are refused. The story page's "defined at" link when it has one (live.js
+        posts the message), and messages posted from the preview frame as the page does."""
+        page = self.page
+        link = self.preview.locator("a.sv-source-link")  # on controls/button/3.html
+        if link.count():
+            link.first.click()
+            opened = f"opening {self.workspace / BUTTON_STORIES}:"
+            until(lambda: opened in self.code_server.extension_log(), "the story's file opened")
+        html = self.preview.locator("html")
+        post = "(_, m) => window.parent.postMessage(m, '*')"
+        outside = self.tmp / "outside.py"
+        outside.write_text("secret = 1\n")
+        html.evaluate(post, {"type": "storyville.openSource", "file": str(outside), "line": 1})
+        until(
+            lambda: (
+                "not a file of the workspace folders: refused" in self.code_server.extension_log()
+            ),
+            "refusal",
+        )
+        file = str(self.workspace / STORIES)
+        html.evaluate(post, {"type": "storyville.openSource", "file": file, "line": self.line})
+        opened = f"opening {file}:{self.line} from the preview"
+        until(lambda: opened in self.code_server.extension_log(), "the file opened")
+        expect(page.locator('.tab.active[data-resource-name="stories.py"]').first).to_be_visible()
+        expect(self.cursor_line()).to_contain_text(f"Ln {self.line},", timeout=10_000)
+        expect(page.locator(".tabs-container .tab", has_text="outside.py")).to_have_count(0)
+        # and the preview follows the editor to that file's page
+        self.wait_for_preview(SECTION_PAGE)
+
+    def shortcuts_work_with_focus_in_the_preview(self) -> None:
+        """Keys pressed in the (cross-origin) preview page are posted to the webview, which
+        re-dispatches them: VS Code's shortcuts work with the focus in the preview."""
+        page = self.page
+        self.preview.locator("h1").first.click()
+        self.preview.locator("html").evaluate("() => document.hasFocus()")
+        page.keyboard.press("Control+Shift+P")
+        box = page.locator(".quick-input-widget input")
+        box.wait_for(state="visible", timeout=10_000)
+        expect(box).to_have_value(">")
+        page.keyboard.press("Escape")
+        box.wait_for(state="hidden", timeout=10_000)
+
+    def failing_assertion_is_a_warning(self) -> None:
+        """A story's assertion fails, the build is fine: the status item warns (⚠ 2 failing:
+        the example's own and this one), it does not turn red. Put right, 1 again."""
+        page = self.page
+        open_file(page, BUTTON_STORIES)
+        lines = (self.workspace / BUTTON_STORIES).read_text().splitlines()
+        line = lines.index("                assertions=[is_a_button, declares_its_type],") + 1
+        added = ", is_disabled"  # Primary is not disabled
+        page.locator(".monaco-editor .view-lines").first.click()
+        go_to_line(page, line)
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.type(added)
+        page.keyboard.press("Control+s")
+        expect(self.status).to_have_attribute("aria-label", ONE_MORE_FAILING, timeout=30_000)
+        for _ in added:
+            page.keyboard.press("Backspace")
+        page.keyboard.press("Control+s")
+        expect(self.status).to_have_attribute("aria-label", OK, timeout=30_000)
+        assert (
+            "is_disabled]"
+            not in (self.workspace / BUTTON_STORIES).read_text().splitlines()[line - 1]
         )
 
 

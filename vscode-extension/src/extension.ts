@@ -1,6 +1,7 @@
 // The VS Code side of storyville: starts `python -m storyville lsp`, shows the preview beside
 // the editor and the build state in the status bar. The logic that needs no `vscode` lives in
 // interpreter.ts, options.ts, webview.ts and status.ts (unit-tested under plain Node).
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
 import {
@@ -12,6 +13,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { debounce } from "./debounce";
+import { followAction, pageTarget, sourceRequest, targetPage, workspaceFile } from "./follow";
 import {
   chooseInterpreter,
   describeSource,
@@ -23,10 +25,14 @@ import {
 } from "./interpreter";
 import { CONFIGURATION_SECTION, initializationOptions, needsRestart, readSettings, serverArgs } from "./options";
 import * as protocol from "./protocol";
-import { type ServerState, statusView } from "./status";
-import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml, showStoryArg, storyPageUrl } from "./webview";
+import { buildLogLines, type ServerState, statusView } from "./status";
+import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml, restoredPage, showStoryArg, storyPageUrl } from "./webview";
 
 const RUNNING_CONTEXT = "storyville.serverRunning";
+const LOCKED_CONTEXT = "storyville.previewLocked";
+const PAGE_KEY = "storyville.preview.page";
+/** How long the cursor rests before the preview follows it. */
+const FOLLOW_DELAY_MS = 300;
 const PYTHON_EXTENSION = "ms-python.python";
 
 let controller: Controller | undefined;
@@ -36,7 +42,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const status = vscode.window.createStatusBarItem("storyville.status", vscode.StatusBarAlignment.Left, 10);
   status.name = "Storyville";
   status.command = "storyville.showLogs";
-  const preview = new PreviewPanel((message) => output.info(message));
+  const preview = new PreviewPanel(
+    (message) => output.info(message),
+    (message) => void openSource(message, output),
+    context.workspaceState,
+  );
   controller = new Controller(output, status, preview);
   context.subscriptions.push(
     output,
@@ -44,10 +54,20 @@ export function activate(context: vscode.ExtensionContext): void {
     preview,
     controller,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-        preview.attach(panel);
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        // The webview's own state may lag (it is saved now and then): the page last shown.
+        const page = preview.lastPage ?? restoredPage(state);
+        output.info(`the preview panel is restored on ${page || "the front page"}`);
+        preview.attach(panel, page);
       },
     }),
+    vscode.commands.registerCommand("storyville.lockPreview", () => preview.setLocked(true)),
+    vscode.commands.registerCommand("storyville.unlockPreview", () => {
+      preview.setLocked(false);
+      controller?.followActiveEditor();
+    }),
+    vscode.window.onDidChangeTextEditorSelection((event) => controller?.followSoon(event.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => editor && controller?.followSoon(editor)),
     vscode.commands.registerCommand("storyville.openPreview", () => controller?.openPreview()),
     vscode.commands.registerCommand("storyville.openPreviewInBrowser", () => controller?.openInBrowser()),
     vscode.commands.registerCommand("storyville.restartServer", () => controller?.restart("restart requested")),
@@ -62,7 +82,29 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeWorkspaceFolders(() => controller?.restartSoon("workspace folders changed")),
   );
   status.show();
+  void vscode.commands.executeCommand("setContext", LOCKED_CONTEXT, false);
   void controller.start();
+}
+
+/** `storyville.openSource` from the preview page: the file at its line, if it is the workspace's. */
+async function openSource(message: unknown, output: vscode.LogOutputChannel): Promise<void> {
+  const request = sourceRequest(message);
+  if (!request) {
+    output.warn(`the preview asked to open a source without a file: ${JSON.stringify(message)}`);
+    return;
+  }
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath);
+  const file = workspaceFile(request.file, folders, (p) => fs.existsSync(p));
+  if (!file) {
+    output.warn(`the preview asked to open ${request.file}, not a file of the workspace folders: refused`);
+    return;
+  }
+  const uri = vscode.Uri.file(file);
+  const shown = vscode.window.visibleTextEditors;
+  const column = shown.find((e) => e.document.uri.fsPath === file)?.viewColumn ?? shown[0]?.viewColumn ?? vscode.ViewColumn.One;
+  const position = new vscode.Position(request.line - 1, 0);
+  output.info(`opening ${file}:${request.line} from the preview`);
+  await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(position, position) });
 }
 
 export async function deactivate(): Promise<void> {
@@ -88,6 +130,8 @@ class Controller implements vscode.Disposable {
   private autoOpened = false;
   private lifecycle: Promise<void> = Promise.resolve();
   private readonly restartDebounce = debounce(() => void this.restart(this.restartReason), 750);
+  private readonly followDebounce = debounce(() => void this.follow(), FOLLOW_DELAY_MS);
+  private followed: vscode.TextEditor | undefined;
   private restartReason = "settings changed";
   private pythonListener: vscode.Disposable | undefined;
   private disposed = false;
@@ -103,6 +147,7 @@ class Controller implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.restartDebounce.cancel();
+    this.followDebounce.cancel();
     this.pythonListener?.dispose();
   }
 
@@ -195,7 +240,9 @@ class Controller implements vscode.Disposable {
       if (this.client === client && typeof params?.url === "string") this.onPreview(params.url);
     });
     client.onNotification(protocol.buildFinished, (result) => {
-      if (this.client === client) this.setState({ kind: "finished", result });
+      if (this.client !== client) return;
+      for (const line of buildLogLines(result)) this.output.error(line);
+      this.setState({ kind: "finished", result });
     });
     client.onDidChangeState((event) => {
       if (this.client !== client) return;
@@ -293,6 +340,7 @@ class Controller implements vscode.Disposable {
       const openOnStart = vscode.workspace.getConfiguration("storyville").get<boolean>("preview.openOnStart", true);
       if (openOnStart && !this.preview.isOpen) this.preview.show(true);
     }
+    this.followActiveEditor();
   }
 
   async openPreview(): Promise<void> {
@@ -302,6 +350,12 @@ class Controller implements vscode.Disposable {
       const url = await this.askPreviewUrl();
       if (url) this.onPreview(url);
     }
+    this.followActiveEditor();
+  }
+
+  followActiveEditor(): void {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (editor) this.followSoon(editor);
   }
 
   /** `storyville.showStory`: the story's page in the preview panel; answers with its URL. */
@@ -329,6 +383,39 @@ class Controller implements vscode.Disposable {
     this.log(`showing ${story.title} (${story.page})`);
     this.preview.showPage(story.page);
     return url;
+  }
+
+  // --- the preview follows the editor -----------------------------------------------------
+
+  /** The cursor moved or another editor came up: follow it once it rests. */
+  followSoon(editor: vscode.TextEditor): void {
+    if (editor.document.uri.scheme !== "file" || editor.document.languageId !== "python") return;
+    if (!this.preview.isOpen || this.preview.locked) return;
+    this.followed = editor;
+    this.followDebounce.trigger();
+  }
+
+  private async follow(): Promise<void> {
+    const editor = this.followed;
+    const client = this.client;
+    if (!editor || !client || client.state !== State.Running || !this.preview.isOpen || this.preview.locked) return;
+    const arg: protocol.PageForArg = {
+      uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+      line: editor.selection.active.line,
+    };
+    let result: protocol.PageForResult;
+    try {
+      result = await client.sendRequest(ExecuteCommandRequest.type, { command: protocol.commands.pageFor, arguments: [arg] });
+    } catch (error) {
+      this.log(`${protocol.commands.pageFor}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (editor !== this.followed || this.client !== client) return; // the cursor moved on
+    const target = pageTarget(result);
+    const action = followAction(this.preview.locked, this.preview.page, target);
+    if (!target || action === "none") return;
+    this.log(`the preview follows ${vscode.workspace.asRelativePath(editor.document.uri)}:${arg.line + 1} to ${targetPage(target)}`);
+    this.preview.navigate(targetPage(target));
   }
 
   async openInBrowser(): Promise<void> {
@@ -374,14 +461,62 @@ class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private url: string | undefined;
   /** The page shown, relative to the preview's root ("": the catalog's front page). */
-  private page = "";
+  private shown = "";
   private notice: string | undefined;
   private renders = 0;
+  /** `url` as the webview reaches it, once rendered. */
+  private external: { url: string; external: string } | undefined;
+  private isLocked = false;
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly onOpenSource: (message: unknown) => void,
+    private readonly memory: vscode.Memento,
+  ) {}
+
+  /** The page shown last in this workspace, also before a window reload. */
+  get lastPage(): string | undefined {
+    return this.memory.get<string>(PAGE_KEY);
+  }
+
+  private setShown(page: string): void {
+    this.shown = page;
+    void this.memory.update(PAGE_KEY, page);
+  }
 
   get isOpen(): boolean {
     return this.panel !== undefined;
+  }
+
+  get page(): string {
+    return this.shown;
+  }
+
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  /** Locked, the preview stays on its page while the cursor moves (the title bar's lock). */
+  setLocked(locked: boolean): void {
+    this.isLocked = locked;
+    void vscode.commands.executeCommand("setContext", LOCKED_CONTEXT, locked);
+    this.log(locked ? "the preview is locked: it stays on its page" : "the preview follows the editor");
+  }
+
+  /** Follows the editor to `page` (may end in `#story-N`): the frame navigates, no re-render. */
+  navigate(page: string): void {
+    if (!this.panel || !this.url) return;
+    const external = this.external;
+    let url: string | undefined;
+    try {
+      url = external && external.url === this.url ? storyPageUrl(external.external, page) : undefined;
+    } catch (error) {
+      this.log(`the preview stays: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    this.setShown(page);
+    if (url) void this.panel.webview.postMessage({ type: "navigate", url, page });
+    else void this.render();
   }
 
   show(preserveFocus: boolean): void {
@@ -399,19 +534,23 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   /** A new panel, or one VS Code restored after a window reload. */
-  attach(panel: vscode.WebviewPanel): void {
+  attach(panel: vscode.WebviewPanel, page?: string): void {
     this.panel?.dispose();
     this.panel = panel;
+    if (page !== undefined) this.setShown(page);
     panel.webview.options = { enableScripts: true, localResourceRoots: [] };
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
+    });
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (typeof message === "object" && message !== null && (message as { type?: unknown }).type === "openSource") this.onOpenSource(message);
     });
     void this.render();
   }
 
   /** Shows `page` (relative to the preview's root, already checked by storyPageUrl). */
   showPage(page: string): void {
-    this.page = page;
+    this.setShown(page);
     if (this.panel) void this.render();
     this.show(true); // a new panel renders as it attaches
   }
@@ -439,15 +578,16 @@ class PreviewPanel implements vscode.Disposable {
     const external = this.url ? (await vscode.env.asExternalUri(vscode.Uri.parse(this.url))).toString(true) : undefined;
     if (render !== this.renders || this.panel !== panel) return; // a newer render won
     if (external && external !== this.url) this.log(`the preview panel reaches ${this.url} as ${external}`);
+    this.external = this.url && external ? { url: this.url, external } : undefined;
     let url = external;
-    if (external && this.page) {
+    if (external && this.shown) {
       try {
-        url = storyPageUrl(external, this.page);
+        url = storyPageUrl(external, this.shown);
       } catch (error) {
         this.log(`the preview shows its front page: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    panel.webview.html = previewHtml({ url, nonce: makeNonce(), notice: this.notice });
+    panel.webview.html = previewHtml({ url, nonce: makeNonce(), notice: this.notice, page: this.shown });
   }
 
   dispose(): void {

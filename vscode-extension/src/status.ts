@@ -43,6 +43,11 @@ export function statusView(state: ServerState): StatusView {
     case "finished": {
       const r = state.result;
       const summary = r.summary ?? (r.ok ? "build ok" : "build failed");
+      const failing = r.assertionsFailed ?? 0;
+      if (r.ok && failing > 0) {
+        // The site built; some stories' assertions fail: a warning, not an error.
+        return { text: `$(warning) Storyville: ${failing} failing`, tooltip: `Storyville: ${summary}${suffix}`, severity: "warning" };
+      }
       if (r.ok) {
         const time = formatDuration(r.durationMs);
         return { text: `$(check) Storyville${time ? ` ${time}` : ""}`, tooltip: `Storyville: ${summary}${suffix}`, severity: "normal" };
@@ -54,6 +59,17 @@ export function statusView(state: ServerState): StatusView {
       return { text: `$(error) Storyville: ${truncate(what, 48)}`, tooltip: `Storyville: ${summary}${suffix}`, severity: "error" };
     }
   }
+}
+
+/**
+ * What the output channel says of a build the server did not log itself: the errors of a
+ * save stopped by a syntax error (mode "syntax-check", no build ran), one line each.
+ */
+export function buildLogLines(result: BuildOutcome): string[] {
+  if (result.mode !== "syntax-check" || result.ok) return [];
+  const errors = result.errors ?? [];
+  if (!errors.length) return [`syntax check failed: ${result.summary ?? "no details"}`];
+  return errors.map((e) => `syntax check failed: ${e.file ?? "?"}${e.line ? `:${e.line}` : ""}: ${e.kind}: ${e.message}`);
 }
 
 function basename(file: string): string {

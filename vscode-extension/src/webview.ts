@@ -1,6 +1,7 @@
 // The preview panel's HTML: an iframe on the preview server, behind a strict Content Security
 // Policy. No `vscode` import: unit-tested under plain Node.
 import { randomBytes } from "node:crypto";
+import { forwardedKey } from "./follow";
 import type { ShowStoryArg } from "./protocol";
 
 export const PREVIEW_VIEW_TYPE = "storyville.preview";
@@ -11,6 +12,21 @@ export interface PreviewPage {
   nonce: string;
   /** What to say while there is no URL. */
   notice?: string | undefined;
+  /** The page shown, relative to the preview's root: kept in the webview's state for a reload. */
+  page?: string | undefined;
+}
+
+/** What the panel keeps across window reloads (`vscode.setState`, the panel serializer). */
+export interface PreviewState {
+  url?: string | null;
+  page?: string;
+}
+
+/** The page a restored panel showed, if its state says one. */
+export function restoredPage(state: unknown): string | undefined {
+  if (typeof state !== "object" || state === null) return undefined;
+  const { page } = state as Record<string, unknown>;
+  return typeof page === "string" ? page : undefined;
 }
 
 export function makeNonce(): string {
@@ -124,12 +140,33 @@ ${body}
 (function () {
   "use strict";
   const vscode = acquireVsCodeApi();
-  vscode.setState({ url: ${scriptJson(url ?? null)} });
+  const forwardedKey = (${forwardedKey.toString()});
+  const origin = ${scriptJson(url ? frameOrigin(url) : null)};
+  let state = { url: ${scriptJson(url ?? null)}, page: ${scriptJson(page.page ?? "")} };
+  vscode.setState(state);
   const frame = document.getElementById("preview");
   window.addEventListener("message", (event) => {
-    if (frame && event.source === frame.contentWindow) return; // the page's own messages
     const message = event.data;
-    if (frame && message && message.type === "reload") frame.src = frame.src;
+    if (!message || typeof message !== "object") return;
+    if (frame && event.source === frame.contentWindow) {
+      // The preview page's own messages: a source location clicked, a shortcut pressed.
+      if (event.origin !== origin) return;
+      if (message.type === "storyville.openSource") {
+        vscode.postMessage({ type: "openSource", file: message.file, line: message.line });
+      } else if (message.type === "storyville.key") {
+        const key = forwardedKey(message);
+        // Re-dispatched here, VS Code's webview host forwards it to the workbench's keybindings.
+        if (key) window.dispatchEvent(new KeyboardEvent("keydown", { ...key, bubbles: true, cancelable: true }));
+      }
+      return;
+    }
+    if (!frame) return;
+    if (message.type === "reload") frame.src = frame.src;
+    if (message.type === "navigate" && typeof message.url === "string" && message.url.startsWith(origin + "/")) {
+      frame.src = message.url;
+      state = { url: state.url, page: String(message.page ?? "") };
+      vscode.setState(state);
+    }
   });
 })();
 </script>

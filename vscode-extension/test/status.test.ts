@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatDuration, statusView } from "../src/status";
+import { buildLogLines, formatDuration, statusView } from "../src/status";
 
 describe("statusView", () => {
   it("spins while building", () => {
@@ -22,6 +22,16 @@ describe("statusView", () => {
     assert.equal(view.text, "$(error) Storyville: syntax (button/stories.py:7)");
     assert.equal(view.severity, "error");
   });
+  it("warns of failing assertions when the build is ok", () => {
+    const view = statusView({ kind: "finished", result: { ok: true, summary: "built 5 stories; 2 assertions failed", assertionsFailed: 2, assertionsPassed: 3 } });
+    assert.equal(view.text, "$(warning) Storyville: 2 failing");
+    assert.equal(view.severity, "warning");
+    assert.match(view.tooltip, /2 assertions failed/);
+    // an error stays an error, failing assertions or not
+    const failed = statusView({ kind: "finished", result: { ok: false, assertionsFailed: 2, errors: [{ kind: "import", message: "m", file: null, line: null }] } });
+    assert.equal(failed.severity, "error");
+    assert.equal(statusView({ kind: "finished", result: { ok: true, assertionsFailed: 0 } }).severity, "normal");
+  });
   it("counts several errors", () => {
     const error = { kind: "import", message: "m", file: null, line: null };
     assert.equal(statusView({ kind: "finished", result: { ok: false, errors: [error, error, error] } }).text, "$(error) Storyville: 3 errors");
@@ -30,6 +40,20 @@ describe("statusView", () => {
     const view = statusView({ kind: "failed", problem: "Python 3.11 is too old" });
     assert.equal(view.severity, "error");
     assert.match(view.tooltip, /too old.*logs/);
+  });
+});
+
+describe("buildLogLines", () => {
+  it("logs a syntax check's errors, one line each", () => {
+    const error = { kind: "syntax", message: "invalid syntax", file: "/ws/b/stories.py", line: 7 };
+    assert.deepEqual(buildLogLines({ ok: false, mode: "syntax-check", summary: "invalid syntax", errors: [error] }), [
+      "syntax check failed: /ws/b/stories.py:7: syntax: invalid syntax",
+    ]);
+    assert.deepEqual(buildLogLines({ ok: false, mode: "syntax-check", summary: "bad" }), ["syntax check failed: bad"]);
+  });
+  it("leaves builds to the server's own log", () => {
+    assert.deepEqual(buildLogLines({ ok: false, mode: "partial", errors: [] }), []);
+    assert.deepEqual(buildLogLines({ ok: true, mode: "full" }), []);
   });
 });
 

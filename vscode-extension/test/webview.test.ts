@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { contentSecurityPolicy, escapeHtml, frameOrigin, IFRAME_SANDBOX, makeNonce, previewHtml, showStoryArg, storyPageUrl } from "../src/webview";
+import * as vm from "node:vm";
+import { contentSecurityPolicy, escapeHtml, frameOrigin, IFRAME_SANDBOX, makeNonce, previewHtml, restoredPage, showStoryArg, storyPageUrl } from "../src/webview";
 
 function csp(html: string): string {
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -35,8 +36,12 @@ describe("previewHtml", () => {
     assert.ok(flags.includes("allow-scripts") && flags.includes("allow-same-origin"));
     assert.ok(!flags.includes("allow-top-navigation"));
   });
-  it("keeps the URL for a restored panel", () => {
-    assert.match(html, /vscode\.setState\(\{ url: "http:\/\/127\.0\.0\.1:8080\/proxy\/41234\/" \}\)/);
+  it("keeps the URL and the page for a restored panel", () => {
+    const shown = previewHtml({ url, nonce, page: "forms/button/index.html#story-2" });
+    assert.match(shown, /let state = \{ url: "http:\/\/127\.0\.0\.1:8080\/proxy\/41234\/", page: "forms\/button\/index\.html#story-2" \}/);
+    assert.equal(restoredPage({ url, page: "forms/button/index.html" }), "forms/button/index.html");
+    assert.equal(restoredPage({ url }), undefined);
+    assert.equal(restoredPage(undefined), undefined);
   });
   it("shows a notice and frames nothing without a URL", () => {
     const waiting = previewHtml({ nonce, notice: "Python <3.14> missing" });
@@ -132,5 +137,68 @@ describe("showStoryArg", () => {
   });
   it("has nothing for arguments without a page", () => {
     for (const args of [[], [null], ["forms/button/0.html"], [{ title: "x" }], [{ page: 3 }]]) assert.equal(showStoryArg(args), undefined);
+  });
+});
+
+/** Runs the panel's script against a fake webview: what it posts, dispatches and frames. */
+function runPanelScript(html: string) {
+  const script = /<script nonce="[^"]*">([\s\S]*?)<\/script>/.exec(html)![1]!;
+  const frameWindow = {};
+  const frame = { contentWindow: frameWindow, src: "http://127.0.0.1:8080/proxy/41234/" };
+  const posted: unknown[] = [];
+  const states: unknown[] = [];
+  const dispatched: { type: string; init: Record<string, unknown> }[] = [];
+  let listener: ((event: unknown) => void) | undefined;
+  const context = {
+    // JSON: the objects come from another realm (as they cross postMessage in a webview)
+    acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))), setState: (s: unknown) => states.push(JSON.parse(JSON.stringify(s))) }),
+    document: { getElementById: (id: string) => (id === "preview" ? frame : null) },
+    window: {
+      addEventListener: (type: string, fn: (event: unknown) => void) => {
+        if (type === "message") listener = fn;
+      },
+      dispatchEvent: (event: { type: string; init: Record<string, unknown> }) => dispatched.push(event),
+    },
+    KeyboardEvent: class {
+      constructor(
+        public type: string,
+        public init: Record<string, unknown>,
+      ) {}
+    },
+  };
+  vm.runInNewContext(script, context);
+  const send = (data: unknown, fromFrame: boolean, origin = "http://127.0.0.1:8080") =>
+    listener!({ data, source: fromFrame ? frameWindow : {}, origin });
+  return { frame, posted, states, dispatched, send };
+}
+
+describe("the panel's script", () => {
+  const url = "http://127.0.0.1:8080/proxy/41234/";
+  it("relays the preview page's openSource to the extension", () => {
+    const panel = runPanelScript(previewHtml({ url, nonce: "n1" }));
+    panel.send({ type: "storyville.openSource", file: "/ws/a/stories.py", line: 15 }, true);
+    assert.deepEqual(panel.posted, [{ type: "openSource", file: "/ws/a/stories.py", line: 15 }]);
+    panel.send({ type: "storyville.openSource", file: "/etc/passwd", line: 1 }, true, "http://evil.example");
+    panel.send({ type: "storyville.openSource", file: "/x", line: 1 }, false); // not from the frame
+    assert.equal(panel.posted.length, 1);
+  });
+  it("re-dispatches forwarded shortcuts as keydown events", () => {
+    const panel = runPanelScript(previewHtml({ url, nonce: "n1" }));
+    panel.send({ type: "storyville.key", key: "P", code: "KeyP", ctrlKey: true, shiftKey: true }, true);
+    panel.send({ type: "storyville.key", key: "a" }, true); // typing stays in the page
+    assert.equal(panel.dispatched.length, 1);
+    assert.equal(panel.dispatched[0]!.type, "keydown");
+    assert.equal(panel.dispatched[0]!.init.key, "P");
+    assert.equal(panel.dispatched[0]!.init.ctrlKey, true);
+    assert.equal(panel.dispatched[0]!.init.bubbles, true);
+  });
+  it("navigates the frame on the extension's word, below the preview only, and keeps the page", () => {
+    const panel = runPanelScript(previewHtml({ url, nonce: "n1" }));
+    panel.send({ type: "navigate", url: `${url}forms/index.html#story-1`, page: "forms/index.html#story-1" }, false);
+    assert.equal(panel.frame.src, `${url}forms/index.html#story-1`);
+    assert.deepEqual(panel.states.at(-1), { url, page: "forms/index.html#story-1" });
+    panel.send({ type: "navigate", url: "http://evil.example/", page: "" }, false);
+    panel.send({ type: "navigate", url: `${url}other.html`, page: "other.html" }, true); // the page cannot
+    assert.equal(panel.frame.src, `${url}forms/index.html#story-1`);
   });
 });

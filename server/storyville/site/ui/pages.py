@@ -123,7 +123,7 @@ def subject_content(spec: PageSpec) -> Template:
         else None
     )
     stories = [
-        t"""<article class="sv-story">
+        t"""<article class="sv-story" id={f"story-{story.index}"}>
 <header><h3><a href={spec.root + story_url(node.path, story.index)}>{story.title}</a></h3>
 {t"<p>{story.description}</p>" if story.description else None}{badges(story)}</header>
 {canvas(story, story.title)}

@@ -109,4 +109,17 @@
     render();
     askCanvases();
   });
+
+  // --- Editor shortcuts while the preview has focus (VS Code extension; keep it one piece) ---
+  // Framed by the VS Code webview (cross-origin), keys pressed here never reach the editor:
+  // modifier combos and function keys are posted to the parent, which re-dispatches them.
+  (function forwardEditorKeys() {
+    if (window.parent === window) return;
+    window.addEventListener("keydown", (event) => {
+      const fn = /^F([1-9]|1[0-9])$/.test(event.key);
+      if (!fn && !event.ctrlKey && !event.metaKey && !event.altKey) return;
+      const { key, code, ctrlKey, metaKey, shiftKey, altKey, repeat } = event;
+      window.parent.postMessage({ type: "storyville.key", key, code, ctrlKey, metaKey, shiftKey, altKey, repeat }, "*");
+    });
+  })();
 })();
