@@ -3,15 +3,16 @@
 For each size a catalog is generated (benchmarks/scale_catalog.py: 10 sections, 3 stories a
 subject) into a temporary workspace, and measured there:
 
-- cold `storyville build` as a whole process (benchmarks/cold_build.py's `run_once`): the
-  one-interpreter build, which collects, renders and writes everything in one process;
+- cold `storyville build` as a whole process (benchmarks/cold_build.py's `run_once`), split
+  over one subinterpreter a core, and beside it, taking turns, the one-interpreter build
+  (`--interpreters 1`: one interpreter collects, renders and writes everything);
 - `storyville serve` (benchmarks/serve_variant.py, as benchmarks/hot_reload.py starts it):
   time to its first "serving" line (start-up plus the first full build), the server's RSS
   with its build host right after, and from a file write to the WebSocket reload message
   for story-title edits and component-markup edits (hot_reload's `measure`);
 - the same story edits through `serve --no-use-subinterpreters` (fresh-process mode: every
-  save a full build in one interpreter, a new host each time), the one-interpreter way of
-  rebuilding, as the baseline in the same run;
+  save a full build in one interpreter, a new host each time), rebuilding without the import
+  graph, as the baseline in the same run;
 - with `--rebuilds N`, the server's RSS after 100 warm-up rebuilds and after N more;
 - `pytest` with storyville's plugin collecting and running the story assertions of the
   `--pytest-size` catalog, in one process and, with pytest-xdist, with `-n 2`.
@@ -47,12 +48,13 @@ STORYVILLE = str(Path(sys.executable).parent / "storyville")
 class Row:
     stories: int
     cold: list[float]
+    cold_one: list[float]  # `storyville build --interpreters 1`
     ready: float  # serve: start to the "serving" line
     rss: float  # MB, server and build host, after the first build
     story: list[float]
     component: list[float]
     stale: int
-    one_interpreter: list[float]
+    fresh_process: list[float]
     rss_growth: tuple[float, float] | None = None  # after warm-up, after --rebuilds more
     pytest: tuple[float, float, float | None, int] | None = None  # collect, run, -n 2; items
 
@@ -67,11 +69,21 @@ def workspace_for(stories: int, scratch: Path) -> Path:
     return workspace
 
 
-def cold_builds(workspace: Path, runs: int) -> list[float]:
+def cold_builds(workspace: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall seconds of `storyville build` (split over one subinterpreter a core) and of
+    `storyville build --interpreters 1` (one interpreter), taking turns."""
     output = workspace.parent / f"{workspace.name}-site"
-    command = [STORYVILLE, "build", PACKAGE]
-    run_once(command, output, workspace)  # warm-up: OS file cache and .pyc files
-    return [run_once(command, output, workspace)[0] for _ in range(runs)]
+    commands = (
+        [STORYVILLE, "build", PACKAGE],
+        [STORYVILLE, "build", "--interpreters", "1", PACKAGE],
+    )
+    walls: tuple[list[float], list[float]] = ([], [])
+    for command in commands:
+        run_once(command, output, workspace)  # warm-up: OS file cache and .pyc files
+    for _ in range(runs):
+        for command, measured in zip(commands, walls, strict=True):
+            measured.append(run_once(command, output, workspace)[0])
+    return walls
 
 
 async def serve_edits(
@@ -100,7 +112,7 @@ async def serve_edits(
         server.stop()
 
 
-async def one_interpreter_edits(workspace: Path, edits: int, settle: float) -> list[float]:
+async def fresh_process_edits(workspace: Path, edits: int, settle: float) -> list[float]:
     server = start("storyville-fresh-process", workspace, PACKAGE)
     try:
         story, _ = await measure(server, story_edits(workspace, PACKAGE), edits, settle=settle)
@@ -154,19 +166,19 @@ def pytest_times(workspace: Path, runs: int) -> tuple[float, float, float | None
 
 def measure_size(stories: int, scratch: Path, args: argparse.Namespace) -> Row:
     workspace = workspace_for(stories, scratch)
-    cold = cold_builds(workspace, args.runs)
+    cold, cold_one = cold_builds(workspace, args.runs)
     # Restoring the edited files rebuilds them: leave time for it at any size.
     settle = max(2.0, 2 * median(cold))
     print(f"{stories} stories: cold build {median(cold):.2f} s; serving", file=sys.stderr)
     ready, rss, story, component, stale, growth = asyncio.run(
         serve_edits(workspace, args.edits, args.rebuilds, settle)
     )
-    one = (
-        asyncio.run(one_interpreter_edits(workspace, args.baseline_edits, settle))
+    fresh = (
+        asyncio.run(fresh_process_edits(workspace, args.baseline_edits, settle))
         if args.baseline_edits
         else []
     )
-    row = Row(stories, cold, ready, rss, story, component, stale, one, growth)
+    row = Row(stories, cold, cold_one, ready, rss, story, component, stale, fresh, growth)
     if stories == args.pytest_size:
         print(f"{stories} stories: pytest", file=sys.stderr)
         row.pytest = pytest_times(workspace, args.pytest_runs)
@@ -215,12 +227,13 @@ def main() -> None:
                 "stories",
                 "cold build median",
                 "p95",
+                "one-interpreter build median",
                 "serve ready",
                 "story save median",
                 "p95",
                 "component save median",
                 "p95",
-                "one-interpreter save median",
+                "fresh-process save median",
                 "RSS MB",
                 "stale pages",
             ],
@@ -229,12 +242,13 @@ def main() -> None:
                     f"{r.stories:,}",
                     ms(median(r.cold)),
                     ms(p95(r.cold)),
+                    ms(median(r.cold_one)),
                     ms(r.ready),
                     ms(median(r.story)),
                     ms(p95(r.story)),
                     ms(median(r.component)),
                     ms(p95(r.component)),
-                    ms(median(r.one_interpreter)),
+                    ms(median(r.fresh_process)),
                     f"{r.rss:.0f}",
                     f"{r.stale}/{len(r.story) + len(r.component)}",
                 ]
@@ -249,9 +263,10 @@ def main() -> None:
                 "stories",
                 "stories ratio",
                 "cold build",
+                "one-interpreter build",
                 "story save",
                 "component save",
-                "one-interpreter save",
+                "fresh-process save",
                 "RSS",
             ],
             [
@@ -259,9 +274,10 @@ def main() -> None:
                     f"{r.stories:,}",
                     ratio(r.stories, base.stories),
                     ratio(median(r.cold), median(base.cold)),
+                    ratio(median(r.cold_one), median(base.cold_one)),
                     ratio(median(r.story), median(base.story)),
                     ratio(median(r.component), median(base.component)),
-                    ratio(median(r.one_interpreter), median(base.one_interpreter)),
+                    ratio(median(r.fresh_process), median(base.fresh_process)),
                     ratio(r.rss, base.rss),
                 ]
                 for r in rows
