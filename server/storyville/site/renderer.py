@@ -88,7 +88,9 @@ def _subject_specs(
                 next=links[position + 1] if position + 1 < len(links) else None,
                 themed_url=themed_url(path, story.index) if has_themed else None,
                 source_hint=_source_hint(base, file, line),
-                source_file=file,
+                # Relative, as shown: a published site names no path of the machine that
+                # built it (the editor finds the file in its workspace).
+                source_file=file.removeprefix(base) if file else None,
                 source_line=line,
             )
         )

@@ -69,7 +69,7 @@ class PageSpec:
     next: Link | None = None
     themed_url: str | None = None
     source_hint: str | None = None  # "forms/button/stories.py:12"
-    source_file: str | None = None  # the hint's file, absolute: what an editor opens
+    source_file: str | None = None  # the hint's file, relative to the top package's parent
     source_line: int | None = None
 
     @property
