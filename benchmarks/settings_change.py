@@ -4,9 +4,9 @@ For each live setting, the time from sending `workspace/didChangeConfiguration` 
 value in effect, on the small shop catalog of the tests:
 
 - logLevel: until the server's next log message at the new level ("settings applied");
-- timeLimit, memoryLimitMb: until the new build host is warm ("settings applied"), and then
+- timeLimit, memoryLimitMb: until the build host has them ("settings applied"), and then
   a save of a component that sleeps for 4 s: the build stops at the new 1 s limit;
-- withAssertions: until the rebuild without assertions has finished.
+- withAssertions: until the rebuild with or without assertions has finished (a new host).
 
 Usage: python -m benchmarks.settings_change [-n 5]
 """
@@ -67,7 +67,7 @@ async def run(n: int) -> list[list[object]]:
                 samples.setdefault("logLevel error → log: log messages", []).append(
                     await change(client, {"logLevel": "log"})
                 )
-                samples.setdefault("timeLimit → new build host warm", []).append(
+                samples.setdefault("timeLimit → sent to the build host", []).append(
                     await change(client, {"timeLimit": 1})
                 )
                 builds = inbox.mark(BUILD)
@@ -82,7 +82,7 @@ async def run(n: int) -> list[list[object]]:
                 builds = inbox.mark(BUILD)
                 save(client, button, BUTTON)
                 assert (await inbox.next(BUILD, after=builds)).ok
-                samples.setdefault("memoryLimitMb → new build host warm", []).append(
+                samples.setdefault("memoryLimitMb → sent to the build host", []).append(
                     await change(client, {"memoryLimitMb": 2048})
                 )
                 await change(client, {"memoryLimitMb": 4096})

@@ -56,7 +56,7 @@ async def test_a_time_limit_applies_to_the_next_build_without_a_restart(tmp_path
         sent = time.monotonic()
         configure(client, {"storyville": {"timeLimit": 1, "interpreter": "/usr/bin/python3"}})
         message = await applied(client, logs)
-        assert message.startswith("settings applied: timeLimit 1 (a new build host in "), message
+        assert message == "settings applied: timeLimit 1 (from the next build)", message
         assert time.monotonic() - sent < 10  # a new build host, warm (no new server)
 
         started = time.monotonic()
@@ -68,6 +68,30 @@ async def test_a_time_limit_applies_to_the_next_build_without_a_restart(tmp_path
 
         logs = len(client.log_messages)
         configure(client, {"storyville": {"timeLimit": 30}})
+        await applied(client, logs)
+        finished = await build_after(client, inbox, button, BUTTON)
+        assert finished.ok, finished.errors
+
+
+async def test_a_memory_limit_applies_to_the_next_build_both_ways(tmp_path: Path) -> None:
+    button = write_catalog(tmp_path) / "widgets/button/button.py"
+    big = BUTTON.replace(
+        "def Button(label: str = LABEL):\n",
+        "def Button(label: str = LABEL):\n    data = bytearray(1536 * 2**20)\n",
+    )
+    async with lsp_session(tmp_path, {"package": "shop"}) as (client, inbox):
+        await first_build(inbox)
+        logs = len(client.log_messages)
+        configure(client, {"storyville": {"memoryLimitMb": 1024}})
+        assert await applied(client, logs) == (
+            "settings applied: memoryLimitMb 1024 (from the next build)"
+        )
+        finished = await build_after(client, inbox, button, big)
+        assert [e.kind for e in finished.errors] == ["memory"]
+        assert "the build used more than 1 GiB" in finished.errors[0].message
+
+        logs = len(client.log_messages)
+        configure(client, {"storyville": {"memoryLimitMb": 4096}})  # raised again
         await applied(client, logs)
         finished = await build_after(client, inbox, button, BUTTON)
         assert finished.ok, finished.errors

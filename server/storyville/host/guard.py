@@ -87,9 +87,12 @@ def read_dump(path: Path, wait: float = _DUMP_WAIT) -> str:
     return seen if "File" in seen else ""
 
 
-def limit_memory(size: int) -> None:
-    """Cap the host's address space: past it an allocation fails with MemoryError."""
+def limit_memory(size: int | None) -> None:
+    """Cap the host's address space: past it an allocation fails with MemoryError (None:
+    up to the hard limit, which is never lowered, so a later change can raise the cap)."""
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
+    if size is None:
+        size = hard
+    elif hard != resource.RLIM_INFINITY:
         size = min(size, hard)
     resource.setrlimit(resource.RLIMIT_AS, (size, hard))

@@ -54,7 +54,15 @@ class Shutdown:
     id: int = 0
 
 
-type Request = Collect | Publish | Shutdown
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """New limits, from the next build on (settings changed in the editor); no reply."""
+
+    time_limit: float
+    memory_limit: int | None
+
+
+type Request = Collect | Publish | Limits | Shutdown
 
 
 # --- replies and events (host → supervisor) -----------------------------------------------------

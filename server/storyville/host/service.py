@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from time import perf_counter
@@ -22,7 +23,7 @@ from storyville.collect.snapshot import NodeData
 from storyville.devloop.builders import MainInterpreterBuilder, SubinterpreterBuilder
 from storyville.devloop.session import Attempt, DevSession, SessionConfig
 from storyville.host import protocol
-from storyville.host.guard import FATAL, Guard
+from storyville.host.guard import FATAL, Guard, limit_memory
 from storyville.pool.pool import cores
 
 log = logging.getLogger("storyville.host")
@@ -80,8 +81,22 @@ class HostService:
                     await self.collect(request)
                 case protocol.Publish():
                     await self.publish(request)
+                case protocol.Limits():
+                    self.limit(request)
                 case protocol.Shutdown():
                     return
+
+    def limit(self, request: protocol.Limits) -> None:
+        """Between builds: the next one runs under the new limits."""
+        self.config = replace(
+            self.config, time_limit=request.time_limit, memory_limit=request.memory_limit
+        )
+        if isinstance(self.builder, SubinterpreterBuilder):
+            self.builder.pool.time_limit = request.time_limit
+        else:
+            self.builder.time_limit = request.time_limit
+        self.session.config.memory_limit = request.memory_limit
+        limit_memory(request.memory_limit)
 
     async def collect(self, request: protocol.Collect) -> None:
         self.guard.new_build()

@@ -99,9 +99,9 @@ class TrackedCatalog:
         shutil.rmtree(self.site, ignore_errors=True)
 
     async def reconfigure(self, options: Options) -> str | None:
-        """Options changed while running: limits, assertions and the interpreter mode take a
-        new build host (warmed now; the next build runs in it), assertions a full rebuild.
-        What it cost, for the log."""
+        """Options changed while running: limits go to the build host for the next build;
+        assertions and the interpreter mode take a new host (warmed now; the next build
+        runs in it), assertions a full rebuild. What it cost, for the log."""
         old, self.options = self.options, options
         config = replace(
             self.session.config,
@@ -113,13 +113,15 @@ class TrackedCatalog:
         if config == self.session.config:
             return None
         started = time.perf_counter()
-        await self.session.reconfigure(config)
+        replaced = await self.session.reconfigure(config)
         took = time.perf_counter() - started
         if (old.with_assertions, old.use_subinterpreters) != (
             options.with_assertions,
             options.use_subinterpreters,
         ):
             self.rebuilder.request(full=True)
+        if not replaced:
+            return "from the next build"
         return f"a new build host in {took * 1000:.0f} ms"
 
     def rebuild(self) -> asyncio.Future[BuildResult]:

@@ -98,19 +98,33 @@ class HostSession:
             host.cleanup()
         self._processes.clear()
 
-    async def reconfigure(self, config: protocol.HostConfig) -> None:
-        """A host reads its limits, assertions and interpreter mode once, as it starts: the
-        next build runs in a new host started with `config`, warmed here at once (a build
-        running now finishes in its host, under the old limits)."""
-        self.config = config
+    async def reconfigure(self, config: protocol.HostConfig) -> bool:
+        """From the next build on, builds run with `config` (a build running now finishes
+        under the old one). New limits go to the live host; assertions and the interpreter
+        mode are read as a host starts, so the next build runs in a new host, warmed here
+        at once. True when the host was replaced."""
+        old, self.config = self.config, config
+        host = self.host
+        same_host = replace(config, time_limit=old.time_limit, memory_limit=old.memory_limit)
+        if host is not None and host.exited is None and same_host == old and self._was(host, old):
+            host.send(protocol.Limits(config.time_limit, config.memory_limit))
+            host.config = replace(
+                host.config, time_limit=config.time_limit, memory_limit=config.memory_limit
+            )
+            return False
         try:
             await asyncio.shield(self._spawn())
         except HostDied as died:  # the next build tries again and reports it
             log.warning("the build host did not start: %s", died)
+        return True
 
     def _current(self, process: HostProcess) -> bool:
         """Whether the host was started with the session's configuration (not an older one)."""
-        return replace(process.config, crash_dir=self.config.crash_dir) == self.config
+        return self._was(process, self.config)
+
+    @staticmethod
+    def _was(process: HostProcess, config: protocol.HostConfig) -> bool:
+        return replace(process.config, crash_dir=config.crash_dir) == config
 
     def _spawn(self) -> asyncio.Task[HostProcess]:
         """Start a new host in the background (once at a time), unless one is ready unused."""
