@@ -385,13 +385,12 @@ class Session:
         go_to_line(page, lines.index('                title="Disabled",') + 1)
         self.wait_for_preview(f"{BUTTON_PAGE}#story-3")
         expect(self.preview.locator("h1").first).to_contain_text("Button")
-        frame = page.frame(name="preview")
-        assert frame is not None
-        frame.wait_for_function("() => window.scrollY > 100")  # scrolled to the 4th story
-        frame.evaluate("window.storyvilleSamePage = true")
+        html = self.preview.locator("html")  # the frame in the panel now (a new page: a new frame)
+        until(lambda: html.evaluate("() => scrollY") > 100, "scrolled to the 4th story")
+        html.evaluate("() => { window.storyvilleSamePage = true; }")
         go_to_line(page, lines.index('                title="Primary",') + 1)
         self.wait_for_preview(f"{BUTTON_PAGE}#story-0")
-        assert frame.evaluate("window.storyvilleSamePage === true"), "a story: no reload"
+        assert html.evaluate("() => window.storyvilleSamePage === true"), "a story: no reload"
         # A component module: the subject whose target it defines.
         open_file(page, "examples/complete/controls/stories.py")
         self.wait_for_preview(SECTION_PAGE)

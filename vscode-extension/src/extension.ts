@@ -380,6 +380,9 @@ class Controller implements vscode.Disposable {
     }
     this.autoOpened = true;
     if (!this.previewUrl) this.onPreview(root);
+    // The lens's page wins over the cursor's: a follow still waiting or asking is dropped.
+    this.followDebounce.cancel();
+    this.followed = undefined;
     this.log(`showing ${story.title} (${story.page})`);
     this.preview.showPage(story.page);
     return url;
@@ -415,7 +418,7 @@ class Controller implements vscode.Disposable {
     const action = followAction(this.preview.locked, this.preview.page, target);
     if (!target || action === "none") return;
     this.log(`the preview follows ${vscode.workspace.asRelativePath(editor.document.uri)}:${arg.line + 1} to ${targetPage(target)}`);
-    this.preview.navigate(targetPage(target));
+    this.preview.navigate(targetPage(target), action === "scroll");
   }
 
   async openInBrowser(): Promise<void> {
@@ -504,7 +507,7 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   /** Follows the editor to `page` (may end in `#story-N`): the frame navigates, no re-render. */
-  navigate(page: string): void {
+  navigate(page: string, scroll = false): void {
     if (!this.panel || !this.url) return;
     const external = this.external;
     let url: string | undefined;
@@ -515,7 +518,7 @@ class PreviewPanel implements vscode.Disposable {
       return;
     }
     this.setShown(page);
-    if (url) void this.panel.webview.postMessage({ type: "navigate", url, page });
+    if (url) void this.panel.webview.postMessage({ type: "navigate", url, page, scroll });
     else void this.render();
   }
 

@@ -144,7 +144,7 @@ ${body}
   const origin = ${scriptJson(url ? frameOrigin(url) : null)};
   let state = { url: ${scriptJson(url ?? null)}, page: ${scriptJson(page.page ?? "")} };
   vscode.setState(state);
-  const frame = document.getElementById("preview");
+  let frame = document.getElementById("preview");
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (!message || typeof message !== "object") return;
@@ -163,7 +163,15 @@ ${body}
     if (!frame) return;
     if (message.type === "reload") frame.src = frame.src;
     if (message.type === "navigate" && typeof message.url === "string" && message.url.startsWith(origin + "/")) {
-      frame.src = message.url;
+      if (message.scroll) {
+        frame.src = message.url; // only the fragment differs: the page scrolls, no reload
+      } else {
+        // Another page: a fresh frame (a src set while the frame still loads can be lost).
+        const next = frame.cloneNode(false);
+        next.src = message.url;
+        frame.replaceWith(next);
+        frame = next;
+      }
       state = { url: state.url, page: String(message.page ?? "") };
       vscode.setState(state);
     }

@@ -143,8 +143,25 @@ describe("showStoryArg", () => {
 /** Runs the panel's script against a fake webview: what it posts, dispatches and frames. */
 function runPanelScript(html: string) {
   const script = /<script nonce="[^"]*">([\s\S]*?)<\/script>/.exec(html)![1]!;
+  interface FakeFrame {
+    contentWindow: object;
+    src: string;
+    cloneNode(deep: boolean): FakeFrame;
+    replaceWith(next: FakeFrame): void;
+  }
   const frameWindow = {};
-  const frame = { contentWindow: frameWindow, src: "http://127.0.0.1:8080/proxy/41234/" };
+  const panel = { frame: undefined as unknown as FakeFrame, frames: 1 };
+  const fakeFrame = (src: string, contentWindow: object): FakeFrame => ({
+    contentWindow,
+    src,
+    cloneNode: () => fakeFrame(src, {}),
+    replaceWith(next: FakeFrame) {
+      panel.frame = next;
+      panel.frames += 1;
+    },
+  });
+  panel.frame = fakeFrame("http://127.0.0.1:8080/proxy/41234/", frameWindow);
+  const frame = panel.frame;
   const posted: unknown[] = [];
   const states: unknown[] = [];
   const dispatched: { type: string; init: Record<string, unknown> }[] = [];
@@ -168,8 +185,8 @@ function runPanelScript(html: string) {
   };
   vm.runInNewContext(script, context);
   const send = (data: unknown, fromFrame: boolean, origin = "http://127.0.0.1:8080") =>
-    listener!({ data, source: fromFrame ? frameWindow : {}, origin });
-  return { frame, posted, states, dispatched, send };
+    listener!({ data, source: fromFrame ? panel.frame.contentWindow : {}, origin });
+  return { panel, posted, states, dispatched, send };
 }
 
 describe("the panel's script", () => {
@@ -192,13 +209,18 @@ describe("the panel's script", () => {
     assert.equal(panel.dispatched[0]!.init.ctrlKey, true);
     assert.equal(panel.dispatched[0]!.init.bubbles, true);
   });
-  it("navigates the frame on the extension's word, below the preview only, and keeps the page", () => {
-    const panel = runPanelScript(previewHtml({ url, nonce: "n1" }));
-    panel.send({ type: "navigate", url: `${url}forms/index.html#story-1`, page: "forms/index.html#story-1" }, false);
-    assert.equal(panel.frame.src, `${url}forms/index.html#story-1`);
-    assert.deepEqual(panel.states.at(-1), { url, page: "forms/index.html#story-1" });
-    panel.send({ type: "navigate", url: "http://evil.example/", page: "" }, false);
-    panel.send({ type: "navigate", url: `${url}other.html`, page: "other.html" }, true); // the page cannot
-    assert.equal(panel.frame.src, `${url}forms/index.html#story-1`);
+  it("navigates on the extension's word (a fresh frame, or a scroll), below the preview only, and keeps the page", () => {
+    const script = runPanelScript(previewHtml({ url, nonce: "n1" }));
+    script.send({ type: "navigate", url: `${url}forms/index.html#story-1`, page: "forms/index.html#story-1" }, false);
+    assert.equal(script.panel.frame.src, `${url}forms/index.html#story-1`);
+    assert.equal(script.panel.frames, 2); // another page: a new frame
+    assert.deepEqual(script.states.at(-1), { url, page: "forms/index.html#story-1" });
+    script.send({ type: "navigate", url: `${url}forms/index.html#story-2`, page: "forms/index.html#story-2", scroll: true }, false);
+    assert.equal(script.panel.frame.src, `${url}forms/index.html#story-2`);
+    assert.equal(script.panel.frames, 2); // the same page: its fragment
+    script.send({ type: "navigate", url: "http://evil.example/", page: "" }, false);
+    script.send({ type: "navigate", url: `${url}other.html`, page: "other.html" }, true); // the page cannot
+
+    assert.equal(script.panel.frame.src, `${url}forms/index.html#story-2`);
   });
 });
