@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -104,10 +105,40 @@ def collect_once(package: str, count: int, workspace: Path) -> float:
     return json.loads(done.stdout.splitlines()[-1])[0]
 
 
+def _spin() -> int:
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return total
+
+
+def free_cores_ratio() -> float:
+    """Two CPU-bound subinterpreters at once over one alone: 1.0 when two cores are free,
+    2.0 when the machine's other work leaves the build one."""
+    from concurrent import interpreters
+
+    pair = [interpreters.create() for _ in range(2)]
+    try:
+        started = time.perf_counter()
+        pair[0].call(_spin)
+        alone = time.perf_counter() - started
+        started = time.perf_counter()
+        threads = [threading.Thread(target=i.call, args=(_spin,)) for i in pair]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return (time.perf_counter() - started) / alone
+    finally:
+        for interpreter in pair:
+            interpreter.close()
+
+
 def compare_split(runs: int) -> None:
     storyville = str(Path(sys.executable).parent / "storyville")
     parallel = os.process_cpu_count() or 1
     rows = []
+    ratios: list[float] = []
     with tempfile.TemporaryDirectory() as scratch:
         generated = Path(scratch) / "catalog-3000"
         generated.mkdir()
@@ -116,13 +147,17 @@ def compare_split(runs: int) -> None:
         for package, count, workspace in catalogs:
             variants = {
                 "1 interpreter": [storyville, "build", package, "--interpreters", "1"],
-                f"{parallel} interpreters": [storyville, "build", package],
+                f"{parallel} interpreters": [
+                    *(storyville, "build", package),
+                    *("--interpreters", str(parallel)),
+                ],
             }
             outputs = {name: Path(scratch) / f"{package}-{i}" for i, name in enumerate(variants)}
             for name, command in variants.items():  # warm-up: OS file cache and .pyc files
                 run_once(command, outputs[name], workspace)
             measured: dict[str, list[tuple[float, float, float]]] = {n: [] for n in variants}
             for _ in range(runs):  # taking turns: the machine's load drifts, both see it
+                ratios.append(free_cores_ratio())
                 for name, command in variants.items():
                     measured[name].append(run_once(command, outputs[name], workspace))
             identical = same_sites(*outputs.values())
@@ -149,6 +184,8 @@ def compare_split(runs: int) -> None:
                     ]
                 )
     print(f"cold `storyville build`, {runs} runs each (plus one warm-up), taking turns\n")
+    shown = ", ".join(f"{r:.2f}" for r in ratios)
+    print(f"two CPU-bound interpreters at once took {shown} x one's time (1.00: 2 free cores)\n")
     print(
         table(
             [

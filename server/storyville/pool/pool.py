@@ -47,8 +47,20 @@ class PoolClosed(RuntimeError):
 
 
 def cores() -> int:
-    """How many interpreters can run at once here (the CPUs this process may use)."""
-    return max(1, min(os.process_cpu_count() or 1, 8))
+    """How many interpreters can run at once here: the CPUs this process may use, less what
+    the machine's other work keeps busy (the 1-minute load average).
+
+    A split build does more work in all (each interpreter imports storyville, tdom and the
+    components its stories share): on a 2-core machine already running other work it was
+    measured slower than one interpreter (docs/hot-reload.md), so it splits only over idle
+    cores. Where the load average counts a bigger host's work, this errs towards one.
+    """
+    count = os.process_cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return max(1, min(round(count - busy), count, 8))
 
 
 class InterpreterPool:
