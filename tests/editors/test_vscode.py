@@ -472,6 +472,8 @@ class Session:
         expect(box).to_have_value(">")
         page.keyboard.press("Escape")
         box.wait_for(state="hidden", timeout=10_000)
+        # Back to the editor: Quick Open from the preview would open files in its group.
+        page.locator(".monaco-editor .view-lines").first.click()
 
     def failing_assertion_is_a_warning(self) -> None:
         """A story's assertion fails, the build is fine: the status item warns (⚠ 2 failing:

@@ -145,6 +145,10 @@ ${body}
   let state = { url: ${scriptJson(url ?? null)}, page: ${scriptJson(page.page ?? "")} };
   vscode.setState(state);
   let frame = document.getElementById("preview");
+  // A src set while the frame still loads can be lost: until it has loaded, a new frame.
+  let loaded = false;
+  const watch = (f) => f && f.addEventListener("load", () => { if (f === frame) loaded = true; });
+  watch(frame);
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (!message || typeof message !== "object") return;
@@ -163,12 +167,13 @@ ${body}
     if (!frame) return;
     if (message.type === "reload") frame.src = frame.src;
     if (message.type === "navigate" && typeof message.url === "string" && message.url.startsWith(origin + "/")) {
-      if (message.scroll) {
+      if (message.scroll && loaded) {
         frame.src = message.url; // only the fragment differs: the page scrolls, no reload
       } else {
-        // Another page: a fresh frame (a src set while the frame still loads can be lost).
         const next = frame.cloneNode(false);
         next.src = message.url;
+        loaded = false;
+        watch(next);
         frame.replaceWith(next);
         frame = next;
       }

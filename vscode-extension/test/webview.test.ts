@@ -148,18 +148,27 @@ function runPanelScript(html: string) {
     src: string;
     cloneNode(deep: boolean): FakeFrame;
     replaceWith(next: FakeFrame): void;
+    addEventListener(type: string, fn: () => void): void;
+    load(): void;
   }
   const frameWindow = {};
   const panel = { frame: undefined as unknown as FakeFrame, frames: 1 };
-  const fakeFrame = (src: string, contentWindow: object): FakeFrame => ({
+  const fakeFrame = (src: string, contentWindow: object): FakeFrame => {
+    const onLoad: (() => void)[] = [];
+    return {
     contentWindow,
     src,
+    addEventListener: (type: string, fn: () => void) => {
+      if (type === "load") onLoad.push(fn);
+    },
+    load: () => onLoad.forEach((fn) => fn()),
     cloneNode: () => fakeFrame(src, {}),
     replaceWith(next: FakeFrame) {
       panel.frame = next;
       panel.frames += 1;
     },
-  });
+    };
+  };
   panel.frame = fakeFrame("http://127.0.0.1:8080/proxy/41234/", frameWindow);
   const frame = panel.frame;
   const posted: unknown[] = [];
@@ -217,7 +226,12 @@ describe("the panel's script", () => {
     assert.deepEqual(script.states.at(-1), { url, page: "forms/index.html#story-1" });
     script.send({ type: "navigate", url: `${url}forms/index.html#story-2`, page: "forms/index.html#story-2", scroll: true }, false);
     assert.equal(script.panel.frame.src, `${url}forms/index.html#story-2`);
-    assert.equal(script.panel.frames, 2); // the same page: its fragment
+    assert.equal(script.panel.frames, 3); // still loading: a new frame again
+    script.panel.frame.load();
+    script.send({ type: "navigate", url: `${url}forms/index.html#story-1`, page: "forms/index.html#story-1", scroll: true }, false);
+    script.send({ type: "navigate", url: `${url}forms/index.html#story-2`, page: "forms/index.html#story-2", scroll: true }, false);
+    assert.equal(script.panel.frame.src, `${url}forms/index.html#story-2`);
+    assert.equal(script.panel.frames, 3); // loaded, the same page: its fragment
     script.send({ type: "navigate", url: "http://evil.example/", page: "" }, false);
     script.send({ type: "navigate", url: `${url}other.html`, page: "other.html" }, true); // the page cannot
 
