@@ -339,8 +339,7 @@ class Session:
     def outline_lists_the_subject_and_its_stories(self) -> None:
         """Go to Symbol in Editor (`@`) lists the subject and each story by its title."""
         page = self.page
-        open_file(page, BUTTON_STORIES)
-        page.locator(".monaco-editor .view-lines").first.click()
+        open_file(page, BUTTON_STORIES)  # the cursor is in it
         page.keyboard.press("Control+p")
         box = page.locator(".quick-input-widget input")
         box.wait_for(state="visible", timeout=10_000)
@@ -439,11 +438,9 @@ class Session:
             link.first.click()
             opened = f"opening {self.workspace / BUTTON_STORIES}:"
             until(lambda: opened in self.code_server.extension_log(), "the story's file opened")
-        html = self.preview.locator("html")
-        post = "(_, m) => window.parent.postMessage(m, '*')"
         outside = self.tmp / "outside.py"
         outside.write_text("secret = 1\n")
-        html.evaluate(post, {"type": "storyville.openSource", "file": str(outside), "line": 1})
+        self.post_from_preview({"type": "storyville.openSource", "file": str(outside), "line": 1})
         until(
             lambda: (
                 "not a file of the workspace folders: refused" in self.code_server.extension_log()
@@ -451,7 +448,7 @@ class Session:
             "refusal",
         )
         file = str(self.workspace / STORIES)
-        html.evaluate(post, {"type": "storyville.openSource", "file": file, "line": self.line})
+        self.post_from_preview({"type": "storyville.openSource", "file": file, "line": self.line})
         opened = f"opening {file}:{self.line} from the preview"
         until(lambda: opened in self.code_server.extension_log(), "the file opened")
         expect(page.locator('.tab.active[data-resource-name="stories.py"]').first).to_be_visible()
@@ -459,6 +456,19 @@ class Session:
         expect(page.locator(".tabs-container .tab", has_text="outside.py")).to_have_count(0)
         # and the preview follows the editor to that file's page
         self.wait_for_preview(SECTION_PAGE)
+
+    def post_from_preview(self, message: dict[str, object]) -> None:
+        """Post `message` to the webview from the preview page, as live.js does. The opened
+        file makes the preview follow it into a fresh frame: a frame that went away while
+        posting is looked up again (a message posted twice only opens the file twice)."""
+        post = "(_, m) => window.parent.postMessage(m, '*')"
+        for attempt in range(5):
+            try:
+                self.preview.locator("html").evaluate(post, message)
+                return
+            except PlaywrightError as error:
+                if "detached" not in str(error) or attempt == 4:
+                    raise
 
     def shortcuts_work_with_focus_in_the_preview(self) -> None:
         """Keys pressed in the (cross-origin) preview page are posted to the webview, which
@@ -483,7 +493,8 @@ class Session:
         lines = (self.workspace / BUTTON_STORIES).read_text().splitlines()
         line = lines.index("                assertions=[is_a_button, declares_its_type],") + 1
         added = ", is_disabled"  # Primary is not disabled
-        page.locator(".monaco-editor .view-lines").first.click()
+        # No click to focus it: Quick Open left the cursor in the file it opened, and with a
+        # second editor group open the first editor on the page may be another file.
         go_to_line(page, line)
         page.keyboard.press("End")
         page.keyboard.press("ArrowLeft")
