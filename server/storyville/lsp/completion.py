@@ -12,21 +12,12 @@ from lsprotocol import types
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.source_index import SourceIndex
 from storyville.lsp.stories_source import (
+    STORY_ARGUMENTS,
     Component,
     Context,
     context_at,
     resolve_component,
     story_target,
-)
-
-# `Story`'s own fields, as storyville.catalog.models declares them.
-STORY_ARGUMENTS = (
-    ("props", "dict[str, Any] = {}", "the target's keyword arguments"),
-    ("title", "str | None = None", 'the story\'s name; untitled stories are "Story N"'),
-    ("description", "str | None = None", "shown on the story's page"),
-    ("template", "Callable[[], Any] | None = None", "markup shown instead of target(**props)"),
-    ("assertions", "list[Assertion] = []", "checks of the rendered markup"),
-    ("target", "Target | None = None", "overrides the subject's component"),
 )
 
 

@@ -23,6 +23,17 @@ _FACTORIES: dict[str, Kind] = {
     "this_subject": "Subject",
 }
 _KINDS: frozenset[str] = frozenset(_FACTORIES.values())
+# `Story`'s own fields in order (it takes them positionally too), with the annotation and
+# default storyville.catalog.models declares and what each is for: completion offers them,
+# the static checks read positional arguments by them.
+STORY_ARGUMENTS: tuple[tuple[str, str, str], ...] = (
+    ("props", "dict[str, Any] = {}", "the target's keyword arguments"),
+    ("title", "str | None = None", 'the story\'s name; untitled stories are "Story N"'),
+    ("description", "str | None = None", "shown on the story's page"),
+    ("template", "Callable[[], Any] | None = None", "markup shown instead of target(**props)"),
+    ("assertions", "list[Assertion] = []", "checks of the rendered markup"),
+    ("target", "Target | None = None", "overrides the subject's component"),
+)
 _MAX_HOPS = 4  # re-exports followed when resolving a component
 _DEFAULT_WIDTH = 40
 

@@ -16,21 +16,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storyville.lsp.signatures import Signature
-from storyville.lsp.stories_source import ParsedFile, Span, StoriesInfo, StoryInfo
+from storyville.lsp.stories_source import (
+    STORY_ARGUMENTS,
+    ParsedFile,
+    Span,
+    StoriesInfo,
+    StoryInfo,
+)
 
 type Code = Literal["unknown-prop", "missing-prop", "duplicate-title"]
 type Severity = Literal["error", "warning"]
 type SignatureOf = Callable[[ast.expr], Signature | None]
 
-# `Story`'s fields in order, as `Story(...)` takes them positionally.
-_STORY_FIELDS: tuple[str, ...] = (
-    "props",
-    "title",
-    "description",
-    "template",
-    "assertions",
-    "target",
-)
+_STORY_FIELDS = tuple(name for name, _, _ in STORY_ARGUMENTS)
 _SHOWN_PARAMS = 8
 
 
