@@ -187,13 +187,14 @@ class SiteWriter:
                 site, digests = new.files, new.digests
                 if new.renamed:
                     self._known, self._hashed = digests, site
-                    self._note_directories(digests, site)
+                    self._note_directories(_by_directory(digests), site)
                     return WriteReport(self._pages(site), tuple(sorted(site)))
             else:
                 site = dict(stream)
                 digests = {name: self._digest(name, data) for name, data in site.items()}
             known = self._known if self._known is not None else self._load_manifest()
-            missing = self._missing(digests)
+            directories = _by_directory(digests)  # grouped once: both passes below use it
+            missing = self._missing(directories)
             changed = tuple(
                 sorted(
                     name
@@ -215,17 +216,17 @@ class SiteWriter:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
         self._hashed = site
-        self._note_directories(digests, changed)
+        self._note_directories(directories, changed)
         return WriteReport(self._pages(site), changed)
 
-    def _missing(self, names: Iterable[str]) -> set[str]:
+    def _missing(self, directories: dict[str, list[str]]) -> set[str]:
         """Files deleted from the site by hand since the last write. A directory's mtime
         moves when an entry goes, so only directories whose mtime moved are looked into:
         a directory a stat, not a file a stat (4,100 files in 1,100 directories at 3,000
         stories)."""
         root = str(self.root)
         missing: set[str] = set()
-        for directory, files in _by_directory(names).items():
+        for directory, files in directories.items():
             try:
                 mtime = os.stat(f"{root}/{directory}").st_mtime_ns  # noqa: PTH116 - hot: no Path per file
             except OSError:
@@ -235,10 +236,9 @@ class SiteWriter:
                 missing.update(f for f in files if not os.path.isfile(f"{root}/{f}"))  # noqa: PTH113
         return missing
 
-    def _note_directories(self, names: Iterable[str], changed: Iterable[str]) -> None:
+    def _note_directories(self, directories: dict[str, list[str]], changed: Iterable[str]) -> None:
         """Remember the mtimes of the directories this write looked into or wrote to."""
         root = str(self.root)
-        directories = _by_directory(names)
         touched = set(_by_directory(changed)) | {""}
         touched |= {d for d in directories if d not in self._mtimes}
         mtimes = {d: m for d, m in self._mtimes.items() if d in directories}
