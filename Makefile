@@ -38,3 +38,4 @@ benchmarks: setup
 	$(BIN)/python -m benchmarks.hot_reload
 	$(BIN)/python -m benchmarks.lsp_latency
 	$(BIN)/python -m benchmarks.page_update
+	$(BIN)/python -m benchmarks.editor_save
