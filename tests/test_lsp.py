@@ -136,6 +136,29 @@ async def test_without_package_the_catalog_is_found_and_show_document_can_be_off
         assert any("catalog shop" in m.message for m in client.log_messages)
 
 
+async def test_several_catalogs_are_listed_for_the_editor_to_ask_which(shop: Path) -> None:
+    """`storyville.catalogs` lists what the workspace holds and names the one built; the
+    `package` option (what VS Code sends after the user picked one) builds another."""
+    admin = shop.parent / "admin"
+    admin.mkdir()
+    (admin / "__init__.py").write_text("")
+    (admin / "stories.py").write_text((shop / "stories.py").read_text().replace("Shop", "Admin"))
+    listed = [
+        {"package": "admin", "root": str(shop.parent)},
+        {"package": "shop", "root": str(shop.parent)},
+    ]
+    for package, active in ((None, "admin"), ("shop", "shop")):
+        options = {"package": package} if package else {}
+        async with lsp_session(shop.parent, options) as (client, inbox):
+            await first_build(inbox)
+            found = await client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="storyville.catalogs")
+            )
+            assert found == {"active": active, "catalogs": listed}
+            if package is None:
+                assert any("found 2 catalogs" in m.message for m in client.log_messages)
+
+
 async def test_syntax_error_is_published_at_once_at_its_utf16_range(shop: Path) -> None:
     button = shop / "widgets/button/button.py"
     async with lsp_session(shop.parent, {"package": "shop"}) as (client, inbox):

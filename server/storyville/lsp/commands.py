@@ -1,16 +1,17 @@
-"""`workspace/executeCommand` commands: a full rebuild, the preview's URL, and opening a page
-of it (the "Preview" code lens)."""
+"""`workspace/executeCommand` commands: a full rebuild, the preview's URL, opening a page of it
+(the "Preview" code lens), and which catalogs the workspace holds."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from storyville.lsp.base import StoryvilleServer
 from storyville.lsp.preview import show_url
-from storyville.lsp.protocol import PREVIEW_URL, REBUILD, SHOW_STORY, BuildFinished
+from storyville.lsp.protocol import CATALOGS, PREVIEW_URL, REBUILD, SHOW_STORY, BuildFinished
 from storyville.lsp.tracked import TrackedCatalog
+from storyville.lsp.workspace import workspace_catalogs
 
 
 def register_commands(
@@ -44,6 +45,15 @@ def register_commands(
         url = catalog.preview.url + page
         await show_url(ls, url, "the story is at")
         return url
+
+    @server.command(CATALOGS)
+    def catalogs(ls: StoryvilleServer, *args: Any) -> dict[str, Any]:
+        catalog = tracked()
+        found = workspace_catalogs(ls.folders or [Path.cwd()])
+        return {
+            "active": catalog.package if catalog is not None else None,
+            "catalogs": [{"package": c.package, "root": str(c.import_root)} for c in found],
+        }
 
 
 def story_page(args: tuple[Any, ...]) -> str | None:

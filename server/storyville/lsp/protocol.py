@@ -33,6 +33,12 @@ PAGE_FOR = "storyville.pageFor"
 shows for that cursor, `{"page": "forms/button/index.html", "story": 2}` (story: null for the
 subject itself, or a component module's first subject), or null when none."""
 
+CATALOGS = "storyville.catalogs"
+"""Command: the catalogs found in the workspace folders and the one being built,
+`{"active": "shop.catalog", "catalogs": [{"package": "shop.catalog", "root": "/ws/src"}]}`
+(active: null while none is). An editor with several asks which one to build, and restarts
+the server with that `package`."""
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorSummary:

@@ -41,6 +41,7 @@ class TrackedCatalog:
     ) -> None:
         self.server = server
         self.options = options
+        self.package = package
         self.site = Path(tempfile.mkdtemp(prefix="storyville-lsp-"))
         config = HostConfig(
             package,

@@ -86,9 +86,7 @@ def locate_catalog(folders: list[Path], package: str | None) -> Located:
             raise NoCatalog(str(exc), error=True) from exc
         depth = package.count(".") + 1
         return Located(package, (str(root.parents[depth - 1]),))
-    found = find_catalogs(folders) or find_catalogs(
-        [top for f in folders if (top := _top_package(f)) is not None]
-    )
+    found = workspace_catalogs(folders)
     if not found:
         raise NoCatalog(
             "no catalog in this workspace (a package whose stories.py defines "
@@ -102,6 +100,13 @@ def locate_catalog(folders: list[Path], package: str | None) -> Located:
             f"using {found[0].package}: set `package` to choose another"
         )
     return Located(found[0].package, (str(found[0].import_root),), note)
+
+
+def workspace_catalogs(folders: list[Path]) -> list[FoundCatalog]:
+    """The catalogs in the folders, else in the package a folder lies in (opened too deep)."""
+    return find_catalogs(folders) or find_catalogs(
+        [top for f in folders if (top := _top_package(f)) is not None]
+    )
 
 
 def _top_package(folder: Path) -> Path | None:
