@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8080
 
-.PHONY: demo test setup test-tools lint typecheck pytest extension benchmarks
+.PHONY: demo test setup test-tools lint typecheck pytest extension wheel benchmarks
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,11 @@ typecheck: setup
 
 extension:
 	@scripts/extension.sh
+
+# The storyville wheel (dist/storyville-X.Y.Z-py3-none-any.whl), to install by path: the name
+# on the public package index is another, older project's.
+wheel:
+	@scripts/wheel.sh
 
 pytest: setup test-tools extension
 	$(BIN)/pytest

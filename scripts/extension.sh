@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the VS Code extension: npm ci (when node_modules is stale), typecheck, unit tests,
-# esbuild bundle, vsce package → vscode-extension/dist/storyville.vsix. Idempotent; needs only
-# Node 20+ and npm (the machine's own).
+# esbuild bundle, the storyville wheel it carries (uv build), vsce package →
+# vscode-extension/dist/storyville.vsix. Idempotent; needs Node 20+ and npm (the machine's
+# own) and uv (scripts/wheel.sh finds or installs it).
 set -euo pipefail
 cd "$(dirname "$0")/../vscode-extension"
 log() { echo "extension: $*" >&2; }
@@ -32,7 +33,12 @@ if ! node --test out/test/*.test.js >out/unit-tests.log 2>&1; then
 fi
 grep -E '^# (tests|pass|fail|skipped) ' out/unit-tests.log | tr '\n' ' ' | sed 's/# //g; s/ $/\n/' | sed 's/^/extension: unit tests: /' >&2
 
-# 4. Bundle and package.
+# 4. The server's wheel, installed by the extension's "Install storyville" action (the name on
+#    the public package index is another project's).
+rm -rf server
+../scripts/wheel.sh server >/dev/null
+
+# 5. Bundle and package.
 node esbuild.mjs
 mkdir -p dist
 node_modules/.bin/vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links \
