@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -65,6 +66,8 @@ FAILED = re.compile(r"^error")
 ONE_MORE_FAILING = re.compile(r"^warning\s+Storyville: 2 failing")
 SECTION_PAGE = "controls/index.html"  # STORIES's page: the preview follows the editor there
 BUTTON_PAGE = "controls/button/index.html"
+UV = shutil.which("uv") or str(Path.home() / ".local/bin/uv")  # scripts/setup.sh put it there
+VERSION = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +78,14 @@ def toolchain() -> Path:
 
 
 def _sources() -> list[Path]:
+    """What the .vsix is made of, the storyville wheel it carries included."""
     names = ["package.json", "package-lock.json", "README.md", "esbuild.mjs", "tsconfig.json"]
-    return [EXTENSION / n for n in names] + sorted((EXTENSION / "src").rglob("*.ts"))
+    return [
+        *(EXTENSION / n for n in names),
+        *sorted((EXTENSION / "src").rglob("*.ts")),
+        REPO / "pyproject.toml",
+        *sorted((REPO / "server/storyville").rglob("*.py")),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +127,25 @@ def workspace(tmp_path: Path) -> Path:
     return ws
 
 
+@pytest.fixture(scope="module")
+def code_server(
+    toolchain: Path, vsix: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[CodeServer, str]]:
+    """One code-server for every test here (each opens its own folder): (it, its origin).
+
+    Its user has uv where uv's installer puts it, ~/.local/bin (the extension's Install
+    action looks there, and on the PATH).
+    """
+    home = tmp_path_factory.mktemp("code-server")
+    server = CodeServer(toolchain, home)
+    server.prepare(vsix)
+    bin_dir = home / "home/.local/bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "uv").symlink_to(UV)
+    with server.running(home) as url:
+        yield server, url.split("/?", maxsplit=1)[0]
+
+
 @pytest.fixture
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
@@ -127,15 +155,16 @@ def browser() -> Iterator[Browser]:
 
 
 def test_the_extension_in_a_real_vs_code(
-    toolchain: Path, vsix: Path, workspace: Path, browser: Browser, tmp_path: Path
+    code_server: tuple[CodeServer, str], workspace: Path, browser: Browser, tmp_path: Path
 ) -> None:
-    code_server = CodeServer(toolchain, tmp_path / "code-server")
-    code_server.prepare(vsix)
-    started = time.monotonic()
-    with code_server.running(workspace) as url:
-        page = browser.new_page(viewport={"width": 1500, "height": 900})
-        session = Session(page, url, code_server, workspace, tmp_path)
-        steps = [
+    server, origin = code_server
+    page = browser.new_page(viewport={"width": 1500, "height": 900})
+    session = Session(page, f"{origin}/?folder={workspace}", server, workspace, tmp_path)
+    run_steps(
+        page,
+        server,
+        tmp_path,
+        [
             session.first_build_opens_the_preview,
             session.open_preview_beside_the_stories,
             session.edit_reloads_the_preview,
@@ -150,24 +179,30 @@ def test_the_extension_in_a_real_vs_code(
             session.source_location_in_the_preview_opens_the_editor,
             session.shortcuts_work_with_focus_in_the_preview,
             session.failing_assertion_is_a_warning,
-        ]
-        try:
-            for step in steps:
-                begun = time.monotonic()
-                step()
-                print(f"  {step.__name__}: {time.monotonic() - begun:.1f} s")
-        except BaseException:
-            page.screenshot(path=str(tmp_path / "failure.png"))
-            print(f"screenshot: {tmp_path / 'failure.png'}")
-            print("--- Storyville output channel ---\n" + code_server.extension_log())
-            print("--- code-server ---\n" + code_server.log_tail())
-            raise
-        finally:
-            page.close()
-    print(f"VS Code end-to-end: {time.monotonic() - started:.1f} s")
+        ],
+    )
     # What the editor saved is on disk: the edit, and the broken line gone again.
     text = (workspace / STORIES).read_text()
     assert f'description="{EDIT}{DESCRIPTION}"' in text and BROKEN not in text
+
+
+def run_steps(page: Page, server: CodeServer, tmp: Path, steps: list[Callable[[], None]]) -> None:
+    """Runs the steps in order; on a failure, shows what the editor and its logs showed."""
+    started = time.monotonic()
+    try:
+        for step in steps:
+            begun = time.monotonic()
+            step()
+            print(f"  {step.__name__}: {time.monotonic() - begun:.1f} s")
+    except BaseException:
+        page.screenshot(path=str(tmp / "failure.png"))
+        print(f"screenshot: {tmp / 'failure.png'}")
+        print("--- Storyville output channel ---\n" + server.extension_log())
+        print("--- code-server ---\n" + server.log_tail())
+        raise
+    finally:
+        page.close()
+    print(f"VS Code end-to-end: {time.monotonic() - started:.1f} s")
 
 
 class Session:
@@ -528,6 +563,160 @@ LENS_ABOVE = """line => {
   });
   return best === null ? null : best[0] + 1;
 }"""
+
+
+def newcomer_workspace(root: Path) -> Path:
+    """Two catalogs (shop, admin: examples/minimal under two names), a `.venv` without
+    storyville, no settings: what a new user has before the extension has done anything."""
+    ws = root / "newcomer"
+    for name in ("shop", "admin"):
+        shutil.copytree(REPO / "examples/minimal", ws / name, ignore=ignored_in_copy)
+        for file in (ws / name).rglob("*.py"):
+            text = file.read_text().replace("examples.minimal", name)
+            file.write_text(text.replace("Minimal Catalog", f"{name.title()} Catalog"))
+    uv(["venv", "--quiet", "--python", sys.executable, str(ws / ".venv")])
+    return ws
+
+
+def uv(args: list[str]) -> None:
+    command = shutil.which("uv") or str(Path.home() / ".local/bin/uv")
+    done = subprocess.run(
+        [command, *args], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def storyville_version(python: Path) -> str:
+    """The storyville distribution installed for `python` (what the Install action put there)."""
+    done = subprocess.run(
+        [str(python), "-c", "import importlib.metadata as m; print(m.version('storyville'))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return done.stdout.strip() or done.stderr.strip()
+
+
+def test_a_new_user_installs_storyville_and_picks_a_catalog(
+    code_server: tuple[CodeServer, str], browser: Browser, tmp_path: Path
+) -> None:
+    server, origin = code_server
+    ws = newcomer_workspace(tmp_path)
+    # Storyville 0.1.1, the other project of that name on the public index (files only:
+    # it does not import on Python 3.14, and the extension reads its version without importing).
+    old = tmp_path / "old-venv"
+    uv(["venv", "--quiet", "--python", sys.executable, str(old)])
+    uv(
+        [
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            str(old / "bin/python"),
+            "--no-deps",
+            "storyville==0.1.1",
+        ]
+    )
+    page = browser.new_page(viewport={"width": 1500, "height": 900})
+    newcomer = Newcomer(page, f"{origin}/?folder={ws}", ws, old / "bin/python")
+    run_steps(
+        page,
+        server,
+        tmp_path,
+        [
+            newcomer.installs_storyville_into_the_workspace_venv,
+            newcomer.picks_one_of_two_catalogs_on_first_open,
+            newcomer.switches_catalog_with_a_command,
+            newcomer.keeps_the_catalog_after_a_window_reload,
+            newcomer.names_storyville_0_1_as_the_other_project,
+        ],
+    )
+
+
+class Newcomer:
+    """A workspace the extension has not seen: no settings, a bare `.venv`, two catalogs."""
+
+    def __init__(self, page: Page, url: str, workspace: Path, old_python: Path) -> None:
+        self.page = page
+        self.url = url
+        self.workspace = workspace
+        self.old_python = old_python
+        self.status = storyville_status(page)
+        self.preview = preview_frame(page)
+
+    def toast(self, text: str) -> Locator:
+        return self.page.locator(".notifications-toasts .notification-toast", has_text=text)
+
+    def quick_pick_row(self, text: str) -> Locator:
+        return self.page.locator(
+            ".quick-input-widget .quick-input-list .monaco-list-row", has_text=text
+        )
+
+    def built(self, catalog: str) -> None:
+        """The status item names the catalog built (there are two) and says it built."""
+        expect(self.status).to_have_attribute(
+            "aria-label",
+            re.compile(rf"^(check|warning)\s+Storyville \({catalog}\)"),
+            timeout=90_000,
+        )
+        expect(self.preview.locator("body")).to_contain_text(
+            f"{catalog.title()} Catalog", timeout=30_000
+        )
+
+    def installs_storyville_into_the_workspace_venv(self) -> None:
+        """The workspace's `.venv` is found without the Python extension; storyville is not in
+        it, and the Install action puts this extension's wheel there (uv pip install)."""
+        self.page.goto(self.url)
+        self.page.locator(".monaco-workbench").wait_for(timeout=60_000)
+        toast = self.toast("is not installed in")
+        expect(toast).to_be_visible(timeout=60_000)
+        expect(toast).to_contain_text(f"{self.workspace}/.venv/bin/python")
+        expect(toast).to_contain_text("the workspace's virtual environment")
+        expect(self.status).to_have_attribute("aria-label", FAILED)
+        toast.get_by_role("button", name=re.compile(r"^Install storyville \d")).click()
+        # Installed, the server starts: the quick pick of the next step shows that it runs.
+        expect(self.page.locator(".quick-input-widget")).to_be_visible(timeout=120_000)
+        assert storyville_version(self.workspace / ".venv/bin/python") == VERSION
+
+    def picks_one_of_two_catalogs_on_first_open(self) -> None:
+        widget = self.page.locator(".quick-input-widget")
+        expect(widget).to_contain_text("this workspace holds 2 catalogs")
+        expect(self.quick_pick_row("admin")).to_contain_text("building now")
+        self.quick_pick_row("shop").click()
+        self.built("shop")
+
+    def switches_catalog_with_a_command(self) -> None:
+        run_command(self.page, "Storyville: Select Catalog")
+        expect(self.quick_pick_row("shop")).to_contain_text("building now", timeout=10_000)
+        self.quick_pick_row("admin").click()
+        self.built("admin")
+
+    def keeps_the_catalog_after_a_window_reload(self) -> None:
+        """Remembered for the workspace: no question after a reload, the same catalog built."""
+        self.page.reload()
+        self.page.locator(".monaco-workbench").wait_for(timeout=60_000)
+        self.built("admin")
+        expect(self.page.locator(".quick-input-widget")).to_be_hidden()
+
+    def names_storyville_0_1_as_the_other_project(self) -> None:
+        """Select Interpreter lists the Python 3.14s found (the workspace's own with this
+        storyville); a path typed there with 0.1.1 is named as the other project, and
+        Install replaces it."""
+        run_command(self.page, "Storyville: Select Interpreter")
+        row = self.quick_pick_row(f"{self.workspace}/.venv/bin/python")
+        expect(row).to_contain_text(f"storyville {VERSION}", timeout=60_000)
+        self.quick_pick_row("Enter interpreter path").click()
+        box = self.page.locator(".quick-input-widget input")
+        expect(box).to_be_visible(timeout=10_000)
+        box.fill(str(self.old_python))
+        self.page.keyboard.press("Enter")
+        toast = self.toast("the older project of the same name")
+        expect(toast).to_be_visible(timeout=60_000)
+        expect(toast).to_contain_text("storyville 0.1.1")
+        toast.get_by_role("button", name=re.compile(r"^Install storyville \d")).click()
+        self.built("admin")
+        assert storyville_version(self.old_python) == VERSION
 
 
 def squiggle_lines(page: Page) -> set[str]:

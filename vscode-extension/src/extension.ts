@@ -1,8 +1,10 @@
 // The VS Code side of storyville: starts `python -m storyville lsp`, shows the preview beside
 // the editor and the build state in the status bar. The logic that needs no `vscode` lives in
-// interpreter.ts, options.ts, webview.ts and status.ts (unit-tested under plain Node).
+// the other modules (interpreter, discovery, install, catalogs, options, webview, status,
+// follow), unit-tested under plain Node.
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import {
   ExecuteCommandRequest,
@@ -12,16 +14,19 @@ import {
   type ServerOptions,
   State,
 } from "vscode-languageclient/node";
+import { catalogDecision, catalogItems, catalogLabel } from "./catalogs";
 import { debounce } from "./debounce";
+import { autoChoice, candidatePaths, type PickItem, pickItems } from "./discovery";
 import { followAction, pageTarget, sourceRequest, targetPage, workspaceFile } from "./follow";
+import { bundledWheel, findUv, installPlan, runInstall, WHEEL_DIR, wheelVersion } from "./install";
 import {
   chooseInterpreter,
   describeSource,
-  installCommand,
   type Interpreter,
   type ProbeOutcome,
   probeInterpreter,
   problemMessage,
+  workspaceVenvCandidates,
 } from "./interpreter";
 import { CONFIGURATION_SECTION, initializationOptions, needsRestart, readSettings, serverArgs } from "./options";
 import * as protocol from "./protocol";
@@ -31,6 +36,9 @@ import { makeNonce, PREVIEW_VIEW_TYPE, previewHtml, restoredPage, showStoryArg, 
 const RUNNING_CONTEXT = "storyville.serverRunning";
 const LOCKED_CONTEXT = "storyville.previewLocked";
 const PAGE_KEY = "storyville.preview.page";
+/** Per workspace: the interpreter picked with Select Interpreter, and the catalog picked. */
+const PICKED_INTERPRETER_KEY = "storyville.interpreter.picked";
+const CATALOG_KEY = "storyville.catalog";
 /** How long the cursor rests before the preview follows it. */
 const FOLLOW_DELAY_MS = 300;
 const PYTHON_EXTENSION = "ms-python.python";
@@ -47,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
     (message) => void openSource(message, output),
     context.workspaceState,
   );
-  controller = new Controller(output, status, preview);
+  controller = new Controller(output, status, preview, context);
   context.subscriptions.push(
     output,
     status,
@@ -72,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("storyville.openPreviewInBrowser", () => controller?.openInBrowser()),
     vscode.commands.registerCommand("storyville.restartServer", () => controller?.restart("restart requested")),
     vscode.commands.registerCommand("storyville.showLogs", () => output.show(true)),
+    vscode.commands.registerCommand("storyville.selectInterpreter", () => controller?.selectInterpreter()),
+    vscode.commands.registerCommand("storyville.selectCatalog", () => controller?.selectCatalog()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Only a new interpreter needs a new server; the client's configuration sync sends the
       // rest to the running one (workspace/didChangeConfiguration), which applies them live.
@@ -135,11 +145,15 @@ class Controller implements vscode.Disposable {
   private restartReason = "settings changed";
   private pythonListener: vscode.Disposable | undefined;
   private disposed = false;
+  private state: ServerState = { kind: "stopped" };
+  /** The catalog built, named in the status item when the workspace holds several. */
+  private catalog: string | undefined;
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly status: vscode.StatusBarItem,
     private readonly preview: PreviewPanel,
+    private readonly context: vscode.ExtensionContext,
   ) {
     this.setState({ kind: "stopped" });
   }
@@ -190,13 +204,7 @@ class Controller implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const config = vscode.workspace.getConfiguration("storyville", folder?.uri);
     this.setState({ kind: "starting" });
-    const setting = config.get<string>("interpreter", "");
-    const interpreter = chooseInterpreter({
-      setting,
-      pythonExtension: setting.trim() ? undefined : await this.pythonExtensionInterpreter(folder?.uri),
-      workspaceFolder: folder?.uri.fsPath,
-      home: os.homedir(),
-    });
+    const interpreter = await this.chooseInterpreter(folder, config);
     this.log(`interpreter: ${interpreter.command} (${describeSource(interpreter.source)})`);
     const probe = await probeInterpreter(interpreter.command, folder?.uri.fsPath);
     this.log(probe.detail);
@@ -206,7 +214,9 @@ class Controller implements vscode.Disposable {
       void this.reportProblem(probe, interpreter);
       return;
     }
-    const options = initializationOptions(readSettings((key) => config.get(key)));
+    const settings = readSettings((key) => config.get(key));
+    const picked = this.context.workspaceState.get<string>(CATALOG_KEY);
+    const options = initializationOptions({ ...settings, package: settings.package?.trim() || picked });
     this.log(`starting ${probe.executable ?? interpreter.command} ${serverArgs().join(" ")} with ${JSON.stringify(options)}`);
     // No `transport`: with TransportKind.stdio the client would append `--stdio` to the args.
     const serverOptions: ServerOptions = {
@@ -253,6 +263,7 @@ class Controller implements vscode.Disposable {
     try {
       await client.start();
       this.log("language server running");
+      void this.checkCatalog(client, settings.package);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.setState({ kind: "failed", problem: `the language server did not start: ${message}` });
@@ -277,6 +288,87 @@ class Controller implements vscode.Disposable {
   }
 
   // --- interpreter ------------------------------------------------------------------------
+
+  /** The setting, the Python extension's, the picked one, the workspace's venv, else a search. */
+  private async chooseInterpreter(folder: vscode.WorkspaceFolder | undefined, config: vscode.WorkspaceConfiguration): Promise<Interpreter> {
+    const setting = config.get<string>("interpreter", "");
+    const workspaceFolder = folder?.uri.fsPath;
+    const chosen = chooseInterpreter({
+      setting,
+      pythonExtension: setting.trim() ? undefined : await this.pythonExtensionInterpreter(folder?.uri),
+      picked: this.context.workspaceState.get<string>(PICKED_INTERPRETER_KEY),
+      workspaceVenv: workspaceFolder ? workspaceVenvCandidates(workspaceFolder).find((p) => fs.existsSync(p)) : undefined,
+      workspaceFolder,
+      home: os.homedir(),
+    });
+    if (chosen.source !== "path") return chosen;
+    // Nothing says which: look for Python 3.14 interpreters; one is taken, several are asked.
+    const items = await this.findInterpreters();
+    const choice = autoChoice(items);
+    if (choice.kind === "none") return chosen;
+    if (choice.kind === "one") return { command: choice.command, source: "found" };
+    const picked = await this.pickInterpreter(items, "Storyville: several Python 3.14 interpreters were found; which one runs storyville?");
+    return picked ? { command: picked, source: "picked" } : chosen;
+  }
+
+  private async findInterpreters(): Promise<PickItem[]> {
+    const files = candidatePaths({
+      pathEnv: process.env.PATH,
+      home: os.homedir(),
+      list: (dir) => {
+        try {
+          return fs.readdirSync(dir);
+        } catch {
+          return [];
+        }
+      },
+    });
+    this.log(`looking for Python 3.14 in ${files.length} places`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const venvs = folder ? workspaceVenvCandidates(folder).filter((p) => fs.existsSync(p)) : [];
+    const outcomes = await Promise.all([...venvs, ...files].map((file) => probeInterpreter(file, folder, 10_000)));
+    return pickItems(outcomes);
+  }
+
+  /** The quick pick of interpreters; the choice is remembered for this workspace. */
+  private async pickInterpreter(items: PickItem[], title: string): Promise<string | undefined> {
+    const browse = { label: "$(folder) Enter interpreter path…", description: "", detail: "", command: "" };
+    const choice = await vscode.window.showQuickPick([...items, browse], { title, placeHolder: "Python 3.14 or newer", ignoreFocusOut: true });
+    if (!choice) return undefined;
+    let command = choice.command;
+    if (choice === browse) {
+      command =
+        (await vscode.window.showInputBox({ title: "Storyville: the Python interpreter's path", placeHolder: "/path/to/.venv/bin/python", ignoreFocusOut: true }))?.trim() ??
+        "";
+      if (!command) return undefined;
+    }
+    await this.context.workspaceState.update(PICKED_INTERPRETER_KEY, command);
+    this.log(`interpreter picked for this workspace: ${command}`);
+    return command;
+  }
+
+  /** **Storyville: Select Interpreter**: the Python extension's picker when it decides, else ours. */
+  async selectInterpreter(): Promise<void> {
+    const setting = vscode.workspace.getConfiguration("storyville").get<string>("interpreter", "").trim();
+    if (setting) {
+      const choice = await vscode.window.showInformationMessage(
+        `Storyville uses the storyville.interpreter setting (${setting}). Clear it to pick another interpreter here.`,
+        "Open Setting",
+      );
+      if (choice) await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.interpreter");
+      return;
+    }
+    if (vscode.extensions.getExtension(PYTHON_EXTENSION)) {
+      await vscode.commands.executeCommand("python.setInterpreter");
+      return;
+    }
+    const items = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: "Storyville: looking for Python 3.14" },
+      () => this.findInterpreters(),
+    );
+    const picked = await this.pickInterpreter(items, "Storyville: the Python interpreter that runs storyville");
+    if (picked) await this.restart("another interpreter was picked");
+  }
 
   private async pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
     const extension = vscode.extensions.getExtension<PythonApi>(PYTHON_EXTENSION);
@@ -303,31 +395,147 @@ class Controller implements vscode.Disposable {
   }
 
   private async reportProblem(probe: ProbeOutcome, interpreter: Interpreter): Promise<void> {
-    const install = "Install storyville…";
+    const wheel = this.wheel();
+    const install = wheel ? `Install storyville ${wheelVersion(wheel)}` : "Install storyville…";
     const select = "Select Interpreter";
     const logs = "Show Logs";
-    const actions = probe.kind === "no-storyville" ? [install, select, logs] : [select, logs];
+    const installable = probe.kind === "no-storyville" || probe.kind === "wrong-storyville";
+    const actions = installable ? [install, select, logs] : [select, logs];
     const choice = await vscode.window.showErrorMessage(problemMessage(probe, interpreter.source), ...actions);
     if (choice === logs) {
       this.output.show(true);
     } else if (choice === select) {
-      const python = vscode.extensions.getExtension(PYTHON_EXTENSION);
-      if (python && interpreter.source !== "setting") {
-        await vscode.commands.executeCommand("python.setInterpreter");
-      } else {
+      if (interpreter.source === "setting") {
         await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.interpreter");
+      } else {
+        await this.selectInterpreter();
       }
     } else if (choice === install) {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      const terminal = vscode.window.createTerminal({ name: "Install storyville", cwd: folder?.uri });
-      terminal.show();
-      terminal.sendText(installCommand(probe), false); // shown, not run: the user presses Enter
-      const restart = await vscode.window.showInformationMessage(
-        "Storyville: press Enter in the terminal to install storyville into this interpreter, then restart the server.",
-        "Restart Server",
-      );
-      if (restart) await this.restart("storyville installed");
+      await this.install(probe, wheel);
     }
+  }
+
+  /** The storyville wheel this .vsix carries (scripts/extension.sh puts it there). */
+  private wheel(): string | undefined {
+    const dir = path.join(this.context.extensionPath, WHEEL_DIR);
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      names = [];
+    }
+    return bundledWheel(dir, names);
+  }
+
+  /** Installs the bundled wheel into the interpreter's environment, then restarts the server. */
+  private async install(probe: ProbeOutcome, wheel: string | undefined): Promise<void> {
+    const python = probe.executable ?? probe.command;
+    const uv = findUv({ interpreterDir: path.dirname(python), pathEnv: process.env.PATH, home: os.homedir(), exists: (f) => fs.existsSync(f) });
+    const plan = installPlan(probe, wheel, uv);
+    if (plan.kind === "manual") {
+      this.log(`cannot install storyville: ${plan.reason}; run: ${plan.display}`);
+      const copy = "Copy Command";
+      const choice = await vscode.window.showErrorMessage(
+        `Storyville: cannot install storyville here: ${plan.reason}. Run this, then restart the server: ${plan.display}`,
+        copy,
+        "Show Logs",
+      );
+      if (choice === copy) await vscode.env.clipboard.writeText(plan.display);
+      else if (choice) this.output.show(true);
+      return;
+    }
+    this.log(`installing storyville: ${plan.display}`);
+    this.setState({ kind: "building", message: `installing storyville with ${plan.tool}` });
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Storyville: installing storyville into ${python} with ${plan.tool}…` },
+      () => runInstall(plan, (line) => this.output.info(`| ${line}`)),
+    );
+    if (!result.ok) {
+      const last = result.output.trim().split(/\r?\n/).slice(-2).join(" ");
+      this.log(`installing storyville failed: ${result.output.trim()}`);
+      this.setState({ kind: "failed", problem: `installing storyville failed: ${last}` });
+      const choice = await vscode.window.showErrorMessage(`Storyville: installing storyville failed: ${last}. The command was: ${plan.display}`, "Show Logs");
+      if (choice) this.output.show(true);
+      return;
+    }
+    this.log(`storyville installed into ${python}`);
+    await this.restart("storyville was installed");
+  }
+
+  // --- catalogs ---------------------------------------------------------------------------
+
+  private async catalogs(client: LanguageClient): Promise<protocol.CatalogsResult | undefined> {
+    try {
+      const found: protocol.CatalogsResult | null = await client.sendRequest(ExecuteCommandRequest.type, { command: protocol.commands.catalogs, arguments: [] });
+      return found && Array.isArray(found.catalogs) ? found : undefined;
+    } catch (error) {
+      this.log(`${protocol.commands.catalogs}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** After a start: with several catalogs and none chosen, ask which (once per workspace). */
+  private async checkCatalog(client: LanguageClient, setting: string | undefined): Promise<void> {
+    const found = await this.catalogs(client);
+    if (!found || this.client !== client) return;
+    this.catalog = catalogLabel(found);
+    this.setState(this.state);
+    const decision = catalogDecision({ setting, remembered: this.context.workspaceState.get<string>(CATALOG_KEY), found });
+    switch (decision.kind) {
+      case "keep":
+        return;
+      case "switch":
+        await this.restart(`the catalog picked for this workspace is ${decision.package}`);
+        return;
+      case "forget":
+        await this.context.workspaceState.update(CATALOG_KEY, undefined);
+        this.log("the catalog picked for this workspace is gone");
+        if (!decision.ask) {
+          await this.restart("the catalog picked for this workspace is gone");
+          return;
+        }
+        break;
+      case "ask":
+        break;
+    }
+    await this.pickCatalog(found, `Storyville: this workspace holds ${found.catalogs.length} catalogs; which one should it build?`);
+  }
+
+  /** **Storyville: Select Catalog**. */
+  async selectCatalog(): Promise<void> {
+    const client = this.client;
+    const found = client && client.state === State.Running ? await this.catalogs(client) : undefined;
+    if (!found) {
+      const choice = await vscode.window.showWarningMessage("Storyville: the language server is not running, so no catalog can be picked.", "Show Logs");
+      if (choice) this.output.show(true);
+      return;
+    }
+    const setting = vscode.workspace.getConfiguration("storyville").get<string>("package", "").trim();
+    if (setting) {
+      const choice = await vscode.window.showInformationMessage(
+        `Storyville builds the catalog the storyville.package setting names (${setting}). Clear it to pick another here.`,
+        "Open Setting",
+      );
+      if (choice) await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.package");
+      return;
+    }
+    if (!found.catalogs.length) {
+      await vscode.window.showWarningMessage("Storyville: no catalog in this workspace (a package whose stories.py defines this_catalog()).");
+      return;
+    }
+    await this.pickCatalog(found, "Storyville: the catalog to build");
+  }
+
+  private async pickCatalog(found: protocol.CatalogsResult, title: string): Promise<void> {
+    const items = catalogItems(found, (p) => vscode.workspace.asRelativePath(p, false));
+    const choice = await vscode.window.showQuickPick(items, { title, placeHolder: "a package whose stories.py defines this_catalog()", ignoreFocusOut: true });
+    if (!choice) {
+      this.log(`no catalog picked: building ${found.active ?? "none"}`);
+      return;
+    }
+    await this.context.workspaceState.update(CATALOG_KEY, choice.package);
+    this.log(`catalog picked for this workspace: ${choice.package}`);
+    if (choice.package !== found.active) await this.restart(`the catalog ${choice.package} was picked`);
   }
 
   // --- preview and status -----------------------------------------------------------------
@@ -443,7 +651,8 @@ class Controller implements vscode.Disposable {
   }
 
   private setState(state: ServerState): void {
-    const view = statusView(state);
+    this.state = state;
+    const view = statusView(state, this.catalog);
     this.status.text = view.text;
     this.status.tooltip = view.tooltip;
     this.status.backgroundColor =

@@ -5,7 +5,10 @@ import * as path from "node:path";
 
 export const MINIMUM_PYTHON: readonly [number, number] = [3, 14];
 
-export type InterpreterSource = "setting" | "python-extension" | "path";
+/** The oldest storyville release of this project: 0.1.x is another, older project of that name. */
+export const MINIMUM_STORYVILLE: readonly [number, number] = [0, 2];
+
+export type InterpreterSource = "setting" | "python-extension" | "picked" | "workspace-venv" | "found" | "path";
 
 export interface Interpreter {
   command: string;
@@ -17,6 +20,10 @@ export interface InterpreterInputs {
   setting?: string | undefined;
   /** The Python extension's active environment, when that extension is installed. */
   pythonExtension?: string | undefined;
+  /** The interpreter picked with **Storyville: Select Interpreter**, remembered per workspace. */
+  picked?: string | undefined;
+  /** `.venv/bin/python` or `venv/bin/python` of the workspace folder, if there is one. */
+  workspaceVenv?: string | undefined;
   /** The first workspace folder, for `${workspaceFolder}`. */
   workspaceFolder?: string | undefined;
   home: string;
@@ -41,13 +48,27 @@ export function expandPath(
   return out;
 }
 
-/** The setting, else the Python extension's environment, else `python3` on the PATH. */
+/**
+ * The setting, else the Python extension's environment, else the one picked in this workspace,
+ * else the workspace's own `.venv`/`venv`, else `python3` on the PATH (source "path": the
+ * caller looks for Python 3.14 interpreters and lets the user pick one).
+ */
 export function chooseInterpreter(inputs: InterpreterInputs): Interpreter {
   const setting = inputs.setting?.trim();
   if (setting) return { command: expandPath(setting, inputs.workspaceFolder, inputs.home), source: "setting" };
   const fromExtension = inputs.pythonExtension?.trim();
   if (fromExtension) return { command: fromExtension, source: "python-extension" };
+  const picked = inputs.picked?.trim();
+  if (picked) return { command: picked, source: "picked" };
+  const venv = inputs.workspaceVenv?.trim();
+  if (venv) return { command: venv, source: "workspace-venv" };
   return { command: "python3", source: "path" };
+}
+
+/** Where a workspace folder's own environment keeps its interpreter, most usual first. */
+export function workspaceVenvCandidates(folder: string, platform: NodeJS.Platform = process.platform): string[] {
+  const bin = platform === "win32" ? ["Scripts", "python.exe"] : ["bin", "python"];
+  return [".venv", "venv"].map((name) => path.join(folder, name, ...bin));
 }
 
 export function describeSource(source: InterpreterSource): string {
@@ -56,6 +77,12 @@ export function describeSource(source: InterpreterSource): string {
       return "the storyville.interpreter setting";
     case "python-extension":
       return "the Python extension's active environment";
+    case "picked":
+      return "the interpreter picked for this workspace";
+    case "workspace-venv":
+      return "the workspace's virtual environment";
+    case "found":
+      return "the only Python 3.14 found";
     case "path":
       return "python3 on the PATH";
   }
@@ -67,8 +94,15 @@ export function describeSource(source: InterpreterSource): string {
  */
 export const PROBE_SCRIPT = [
   "import json, sys",
-  "info = {'version': list(sys.version_info[:3]), 'executable': sys.executable}",
+  "info = {'version': list(sys.version_info[:3]), 'executable': sys.executable, 'prefix': sys.prefix}",
   `if sys.version_info[:2] >= (${MINIMUM_PYTHON[0]}, ${MINIMUM_PYTHON[1]}):`,
+  "    import importlib.util",
+  "    info['pip'] = importlib.util.find_spec('pip') is not None",
+  "    try:",
+  "        from importlib.metadata import version",
+  "        info['distribution'] = version('storyville')",
+  "    except Exception:",
+  "        pass",
   "    try:",
   "        import storyville",
   "        info['storyville'] = getattr(storyville, '__version__', '?')",
@@ -77,7 +111,7 @@ export const PROBE_SCRIPT = [
   "print(json.dumps(info))",
 ].join("\n");
 
-export type ProbeKind = "ok" | "missing" | "too-old" | "no-storyville" | "broken";
+export type ProbeKind = "ok" | "missing" | "too-old" | "no-storyville" | "wrong-storyville" | "broken";
 
 export interface ProbeOutcome {
   kind: ProbeKind;
@@ -86,6 +120,12 @@ export interface ProbeOutcome {
   version?: string;
   executable?: string;
   storyvilleVersion?: string;
+  /** The installed storyville distribution's version, also when it does not import. */
+  distribution?: string;
+  /** Whether `python -m pip` can run in this interpreter's environment. */
+  pip?: boolean;
+  /** `sys.prefix`: the environment (several paths may lead to one). */
+  prefix?: string;
   /** What went wrong, for the logs. */
   detail: string;
 }
@@ -108,7 +148,17 @@ export function interpretProbe(command: string, result: ProcessResult): ProbeOut
     .map((l) => l.trim())
     .filter((l) => l.startsWith("{"))
     .pop();
-  let info: { version?: unknown; executable?: unknown; storyville?: unknown; importError?: unknown } | undefined;
+  let info:
+    | {
+        version?: unknown;
+        executable?: unknown;
+        prefix?: unknown;
+        storyville?: unknown;
+        importError?: unknown;
+        distribution?: unknown;
+        pip?: unknown;
+      }
+    | undefined;
   if (line) {
     try {
       info = JSON.parse(line);
@@ -124,15 +174,31 @@ export function interpretProbe(command: string, result: ProcessResult): ProbeOut
   }
   const text = version.join(".");
   const executable = typeof info.executable === "string" ? info.executable : command;
-  const base = { command, version: text, executable };
+  const base = { command, version: text, executable, ...(typeof info.prefix === "string" ? { prefix: info.prefix } : {}) };
   if (!atLeast(version, MINIMUM_PYTHON)) {
     return { ...base, kind: "too-old", detail: `${executable} is Python ${text}; storyville needs Python ${MINIMUM_PYTHON.join(".")}+` };
   }
+  const distribution = typeof info.distribution === "string" ? info.distribution : undefined;
+  const installed = { ...base, pip: info.pip === true, ...(distribution ? { distribution } : {}) };
+  if (distribution && isOtherProject(distribution)) {
+    return {
+      ...installed,
+      kind: "wrong-storyville",
+      detail: `${executable} has storyville ${distribution}, the older project of that name, not this one (${MINIMUM_STORYVILLE.join(".")}+)`,
+    };
+  }
   if (typeof info.storyville !== "string") {
     const why = typeof info.importError === "string" ? info.importError : "import failed";
-    return { ...base, kind: "no-storyville", detail: `storyville is not importable with ${executable} (${why})` };
+    return { ...installed, kind: "no-storyville", detail: `storyville is not importable with ${executable} (${why})` };
   }
-  return { ...base, kind: "ok", storyvilleVersion: info.storyville, detail: `${executable}: Python ${text}, storyville ${info.storyville}` };
+  return { ...installed, kind: "ok", storyvilleVersion: info.storyville, detail: `${executable}: Python ${text}, storyville ${info.storyville}` };
+}
+
+/** Storyville 0.1.x (on the public package index under the same name) is a different project. */
+export function isOtherProject(distribution: string): boolean {
+  const [major, minor] = distribution.split(".").map((part) => Number.parseInt(part, 10));
+  if (major === undefined || minor === undefined || !Number.isFinite(major) || !Number.isFinite(minor)) return false;
+  return !atLeast([major, minor], MINIMUM_STORYVILLE);
 }
 
 function atLeast(version: number[], minimum: readonly [number, number]): boolean {
@@ -166,15 +232,10 @@ export function problemMessage(outcome: ProbeOutcome, source: InterpreterSource)
     case "too-old":
       return `Storyville needs Python ${MINIMUM_PYTHON.join(".")} or newer; "${outcome.command}" ${from} is Python ${outcome.version}.`;
     case "no-storyville":
-      return `Storyville is not installed in "${outcome.executable ?? outcome.command}" ${from}. Install it there (pip install storyville) or pick another interpreter.`;
+      return `Storyville is not installed in "${outcome.executable ?? outcome.command}" ${from}. Install it there or pick another interpreter.`;
+    case "wrong-storyville":
+      return `"${outcome.executable ?? outcome.command}" ${from} has storyville ${outcome.distribution}: that is the older project of the same name, not this one. Install this extension's storyville there or pick another interpreter.`;
     case "broken":
       return `Storyville: "${outcome.command}" ${from} is not a working Python 3 interpreter.`;
   }
-}
-
-/** The shell command that installs storyville into the interpreter. */
-export function installCommand(outcome: ProbeOutcome): string {
-  const python = outcome.executable ?? outcome.command;
-  const quoted = /^[\w@%+=:,./-]+$/.test(python) ? python : `'${python.replace(/'/g, `'\\''`)}'`;
-  return `${quoted} -m pip install storyville`;
 }

@@ -57,6 +57,8 @@ export const commands = {
    * answers with {@link PageForResult}.
    */
   pageFor: "storyville.pageFor",
+  /** CATALOGS: no arguments; answers with {@link CatalogsResult}. */
+  catalogs: "storyville.catalogs",
 } as const;
 
 /** The build's payload, or `{ok: false, summary: "no catalog"}` before there is a catalog. */
@@ -89,3 +91,15 @@ export type PageForArgs = [PageForArg];
  * index; null: the subject itself), or null when the file makes no page.
  */
 export type PageForResult = { page: string; story: number | null } | null;
+
+/** A catalog found in the workspace folders: its package and the directory it imports from. */
+export interface FoundCatalog {
+  package: string;
+  root: string;
+}
+
+/** The catalogs found, and the one the server builds (null while it builds none). */
+export interface CatalogsResult {
+  active: string | null;
+  catalogs: FoundCatalog[];
+}

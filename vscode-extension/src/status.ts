@@ -29,7 +29,19 @@ export function formatDuration(ms: number | undefined): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-export function statusView(state: ServerState): StatusView {
+/** What the status item says; `catalog` names the catalog built when the workspace has several. */
+export function statusView(state: ServerState, catalog?: string): StatusView {
+  const view = baseView(state);
+  if (!catalog) return view;
+  const name = truncate(catalog, 32);
+  return {
+    ...view,
+    text: view.text.replace(/Storyville/, `Storyville (${name})`),
+    tooltip: view.tooltip.replace(/^Storyville/, `Storyville (${catalog})`),
+  };
+}
+
+function baseView(state: ServerState): StatusView {
   const suffix = " — click for the logs";
   switch (state.kind) {
     case "stopped":

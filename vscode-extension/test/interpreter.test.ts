@@ -6,11 +6,11 @@ import { describe, it } from "node:test";
 import {
   chooseInterpreter,
   expandPath,
-  installCommand,
   interpretProbe,
   PROBE_SCRIPT,
   probeInterpreter,
   problemMessage,
+  workspaceVenvCandidates,
 } from "../src/interpreter";
 
 describe("chooseInterpreter", () => {
@@ -32,6 +32,21 @@ describe("chooseInterpreter", () => {
       command: "/env/bin/python",
       source: "python-extension",
     });
+  });
+  it("then the one picked in this workspace, then the workspace's venv", () => {
+    assert.deepEqual(chooseInterpreter({ picked: "/p/bin/python", workspaceVenv: "/ws/.venv/bin/python", home: "/h" }), {
+      command: "/p/bin/python",
+      source: "picked",
+    });
+    assert.deepEqual(chooseInterpreter({ workspaceVenv: "/ws/.venv/bin/python", home: "/h" }), {
+      command: "/ws/.venv/bin/python",
+      source: "workspace-venv",
+    });
+    assert.equal(chooseInterpreter({ pythonExtension: "/env/bin/python", picked: "/p/bin/python", home: "/h" }).source, "python-extension");
+  });
+  it("looks for .venv, then venv, in the folder", () => {
+    assert.deepEqual(workspaceVenvCandidates("/ws", "linux"), ["/ws/.venv/bin/python", "/ws/venv/bin/python"]);
+    assert.equal(workspaceVenvCandidates("/ws", "win32")[0], path.join("/ws", ".venv", "Scripts", "python.exe"));
   });
   it("else python3 on the PATH", () => {
     assert.deepEqual(chooseInterpreter({ home: "/h" }), { command: "python3", source: "path" });
@@ -80,7 +95,6 @@ describe("interpretProbe", () => {
     assert.equal(outcome.kind, "no-storyville");
     assert.match(outcome.detail, /No module named/);
     assert.match(problemMessage(outcome, "setting"), /not installed in "\/v\/bin\/python" \(from the storyville.interpreter setting\)/);
-    assert.equal(installCommand(outcome), "/v/bin/python -m pip install storyville");
   });
   it("says when the interpreter does not exist", () => {
     const error = Object.assign(new Error("spawn nope ENOENT"), { code: "ENOENT" });
@@ -97,9 +111,22 @@ describe("interpretProbe", () => {
   it("ignores what the interpreter printed before the JSON line", () => {
     assert.equal(run('hello from sitecustomize\n{"version": [3, 14, 0], "executable": "p", "storyville": "0.2.0"}\n').kind, "ok");
   });
-  it("quotes paths with spaces in the install command", () => {
-    const outcome = run('{"version": [3, 14, 0], "executable": "/My Env/bin/python"}');
-    assert.equal(installCommand(outcome), "'/My Env/bin/python' -m pip install storyville");
+  it("names storyville 0.1.x as the other project, also when it does not import", () => {
+    const outcome = run(
+      '{"version": [3, 14, 0], "executable": "/v/bin/python", "distribution": "0.1.1", "pip": false, "importError": "ImportError: cannot import name"}',
+    );
+    assert.equal(outcome.kind, "wrong-storyville");
+    assert.equal(outcome.distribution, "0.1.1");
+    assert.equal(outcome.pip, false);
+    assert.match(problemMessage(outcome, "workspace-venv"), /has storyville 0\.1\.1: that is the older project of the same name, not this one/);
+    assert.equal(run('{"version": [3, 14, 0], "executable": "p", "distribution": "0.1.0", "storyville": "0.1.0"}').kind, "wrong-storyville");
+  });
+  it("accepts this project's versions and reads pip and the prefix", () => {
+    const outcome = run('{"version": [3, 14, 0], "executable": "p", "prefix": "/v", "distribution": "0.2.0", "pip": true, "storyville": "0.2.0"}');
+    assert.equal(outcome.kind, "ok");
+    assert.equal(outcome.pip, true);
+    assert.equal(outcome.prefix, "/v");
+    assert.equal(run('{"version": [3, 14, 0], "executable": "p", "distribution": "1.0.0", "storyville": "1.0.0"}').kind, "ok");
   });
 });
 
@@ -131,6 +158,7 @@ describe("probeInterpreter (real processes)", () => {
   it("accepts the project's own environment", { skip: !existsSync(venv) && "no ../.venv" }, async () => {
     const outcome = await probeInterpreter(venv);
     assert.equal(outcome.kind, "ok", outcome.detail);
+    assert.match(outcome.distribution ?? "", /^0\.[2-9]/);
   });
   it("keeps the probe script free of f-strings (it must run on any Python 3)", () => {
     assert.doesNotMatch(PROBE_SCRIPT, /\bf["']/);

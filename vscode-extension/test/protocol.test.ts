@@ -34,6 +34,7 @@ describe("protocol.ts and protocol.py", () => {
       PREVIEW_URL: commands.previewUrl,
       SHOW_STORY: commands.showStory,
       PAGE_FOR: commands.pageFor,
+      CATALOGS: commands.catalogs,
     };
     assert.deepEqual(pythonNames(source), extension);
   });

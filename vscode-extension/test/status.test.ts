@@ -65,3 +65,13 @@ describe("formatDuration", () => {
     assert.equal(formatDuration(undefined), "");
   });
 });
+
+describe("statusView with several catalogs", () => {
+  it("names the catalog built", () => {
+    const ok = statusView({ kind: "finished", result: { ok: true, durationMs: 40, summary: "built" } }, "shop.catalog");
+    assert.equal(ok.text, "$(check) Storyville (shop.catalog) 40 ms");
+    assert.match(ok.tooltip, /^Storyville \(shop\.catalog\): built/);
+    const failing = statusView({ kind: "finished", result: { ok: true, assertionsFailed: 2, summary: "s" } }, "shop.catalog");
+    assert.equal(failing.text, "$(warning) Storyville (shop.catalog): 2 failing");
+  });
+});
