@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
   status.command = "storyville.showLogs";
   const preview = new PreviewPanel(
     (message) => output.info(message),
-    (message) => void openSource(message, output),
+    (message) => void openSource(message, output, controller?.importRoots ?? []),
     context.workspaceState,
   );
   controller = new Controller(output, status, preview, context);
@@ -97,14 +97,14 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 /** `storyville.openSource` from the preview page: the file at its line, if it is the workspace's. */
-async function openSource(message: unknown, output: vscode.LogOutputChannel): Promise<void> {
+async function openSource(message: unknown, output: vscode.LogOutputChannel, roots: readonly string[]): Promise<void> {
   const request = sourceRequest(message);
   if (!request) {
     output.warn(`the preview asked to open a source without a file: ${JSON.stringify(message)}`);
     return;
   }
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath);
-  const file = workspaceFile(request.file, folders, (p) => fs.existsSync(p));
+  const file = workspaceFile(request.file, folders, (p) => fs.existsSync(p), roots);
   if (!file) {
     output.warn(`the preview asked to open ${request.file}, not a file of the workspace folders: refused`);
     return;
@@ -148,6 +148,8 @@ class Controller implements vscode.Disposable {
   private state: ServerState = { kind: "stopped" };
   /** The catalog built, named in the status item when the workspace holds several. */
   private catalog: string | undefined;
+  /** Where the catalog built imports from (the story pages name files from there). */
+  importRoots: string[] = [];
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
@@ -479,6 +481,7 @@ class Controller implements vscode.Disposable {
     const found = await this.catalogs(client);
     if (!found || this.client !== client) return;
     this.catalog = catalogLabel(found);
+    this.importRoots = found.catalogs.filter((c) => c.package === found.active).map((c) => c.root);
     this.setState(this.state);
     const decision = catalogDecision({ setting, remembered: this.context.workspaceState.get<string>(CATALOG_KEY), found });
     switch (decision.kind) {

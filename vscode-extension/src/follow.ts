@@ -53,12 +53,19 @@ export function sourceRequest(message: unknown): SourceRequest | undefined {
 }
 
 /**
- * The absolute path of `file` when it is inside one of the workspace folders (a relative
- * path is taken from the first folder that has it), else undefined: the preview page may
- * only open the workspace's own files.
+ * The absolute path of `file` when it is inside one of the workspace folders, else
+ * undefined: the preview page may only open the workspace's own files. A relative path (the
+ * story pages name files from the directory the catalog imports from) is taken from the
+ * first of `bases` (the catalog's import root, e.g. `src/`), then of the folders, that has it.
  */
-export function workspaceFile(file: string, folders: readonly string[], exists: (p: string) => boolean): string | undefined {
-  const candidates = path.isAbsolute(file) ? [path.resolve(file)] : folders.map((folder) => path.resolve(folder, file));
+export function workspaceFile(
+  file: string,
+  folders: readonly string[],
+  exists: (p: string) => boolean,
+  bases: readonly string[] = [],
+): string | undefined {
+  const from = [...bases, ...folders];
+  const candidates = path.isAbsolute(file) ? [path.resolve(file)] : from.map((base) => path.resolve(base, file));
   for (const candidate of candidates) {
     const inside = folders.some((folder) => {
       const relative = path.relative(path.resolve(folder), candidate);

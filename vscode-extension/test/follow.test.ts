@@ -56,6 +56,13 @@ describe("sourceRequest and workspaceFile", () => {
     assert.equal(workspaceFile("/ws/shop", folders, () => true), undefined);
     assert.equal(workspaceFile("/ws/shop/missing.py", folders, exists), undefined);
   });
+  it("takes relative paths from the catalog's import root first (a src/ layout)", () => {
+    const project = (p: string) => p === "/ws/app/src/shop/forms/stories.py";
+    assert.equal(workspaceFile("shop/forms/stories.py", ["/ws/app"], project), undefined);
+    assert.equal(workspaceFile("shop/forms/stories.py", ["/ws/app"], project, ["/ws/app/src"]), "/ws/app/src/shop/forms/stories.py");
+    // The import root does not widen what may be opened: still only inside the folders.
+    assert.equal(workspaceFile("passwd", ["/ws/app"], (p) => p.startsWith("/etc/"), ["/etc"]), undefined);
+  });
 });
 
 describe("forwardedKey", () => {
