@@ -1,0 +1,128 @@
+"""The site a renderer works out from the last snapshot is the site a fresh one renders.
+
+SiteSpecs re-specs only the nodes a partial build replaced, their ancestors and
+descendants: each edit below (the kinds a save makes) is rendered by one renderer kept
+across the edits and by a new one, and the two sites must be byte for byte the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
+from storyville.site.renderer import SiteRenderer
+
+
+def story(index: int, title: str, *, passed: bool = True) -> StoryData:
+    outcome = AssertionOutcome("says_hello", passed, None if passed else "no hello")
+    return StoryData(index, title, f"<p>{title}</p>", assertions=(outcome,))
+
+
+def subject(path: str, title: str, root: Path, stories: int = 2) -> NodeData:
+    return NodeData(
+        path,
+        NodeKind.SUBJECT,
+        title,
+        f"shop.{path}.stories",
+        str(root / "shop" / path.replace(".", "/") / "stories.py"),
+        stories=tuple(story(i, f"{title} {i}") for i in range(stories)),
+    )
+
+
+def section(path: str, title: str, root: Path) -> NodeData:
+    return NodeData(
+        path,
+        NodeKind.SECTION,
+        title,
+        f"shop.{path}.stories",
+        str(root / "shop" / path.replace(".", "/") / "stories.py"),
+        description=f"All about {title}",
+    )
+
+
+def catalog(root: Path, snapshot_nodes: list[NodeData]) -> Snapshot:
+    top = NodeData("", NodeKind.CATALOG, "Shop", "shop.stories", str(root / "shop/stories.py"))
+    return Snapshot("shop", {"": top, **{n.path: n for n in snapshot_nodes}})
+
+
+def with_node(snapshot: Snapshot, node: NodeData) -> Snapshot:
+    return replace(snapshot, nodes={**snapshot.nodes, node.path: node})
+
+
+def without(snapshot: Snapshot, path: str) -> Snapshot:
+    return replace(snapshot, nodes={p: n for p, n in snapshot.nodes.items() if p != path})
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Snapshot:
+    (tmp_path / "shop").mkdir()
+    nodes = [
+        section("forms", "Forms", tmp_path),
+        subject("forms.button", "Button", tmp_path),
+        subject("forms.input", "Input", tmp_path, 3),
+        section("forms.fancy", "Fancy", tmp_path),
+        subject("forms.fancy.slider", "Slider", tmp_path),
+        section("layout", "Layout", tmp_path),
+        subject("layout.card", "Card", tmp_path),
+    ]
+    return catalog(tmp_path, nodes)
+
+
+def edits(base: Snapshot) -> list[tuple[str, Snapshot]]:
+    """Each snapshot is the one before it with one change, as a save would make it."""
+    nodes = base.nodes
+    steps: list[tuple[str, Snapshot]] = []
+    s = with_node(
+        base, replace(nodes["forms.button"], stories=(story(0, "Retitled"), story(1, "B")))
+    )
+    steps.append(("a story's title", s))
+    s = with_node(s, replace(s.nodes["forms.input"], stories=(story(0, "Broken", passed=False),)))
+    steps.append(("a story fails and others go", s))
+    s = with_node(s, replace(s.nodes["forms"], title="Form controls"))
+    steps.append(("a section's title (every crumb below it)", s))
+    root = Path(nodes[""].file).parent.parent
+    s = with_node(s, subject("layout.grid", "Grid", root, 4))
+    steps.append(("a subject added", s))
+    s = without(s, "forms.fancy")
+    steps.append(("a section removed (its subject hangs from its parent)", s))
+    s = without(s, "layout.card")
+    steps.append(("a subject removed", s))
+    s = with_node(s, replace(s.nodes["forms.input"], stories=(story(0, "Fixed"),)))
+    steps.append(("a failing story fixed", s))
+    s = with_node(s, replace(s.nodes[""], title="Shop 2"))
+    steps.append(("the catalog's title (every page)", s))
+    s = with_node(s, s.nodes["forms.button"])
+    steps.append(("nothing", s))
+    return steps
+
+
+def test_each_edit_renders_the_site_a_fresh_renderer_renders(base: Snapshot) -> None:
+    kept = SiteRenderer()
+    kept.render(base)
+    for what, snapshot in edits(base):
+        incremental = kept.render(snapshot)
+        fresh = SiteRenderer().render(snapshot)
+        assert list(incremental) == list(fresh), what
+        differing = [name for name in fresh if incremental[name] != fresh[name]]
+        assert differing == [], what
+
+
+def test_a_story_edit_renders_only_what_shows_it(base: Snapshot) -> None:
+    """New story titles: the subject's pages and the navigation script change; the rest of
+    the catalog is not even rendered again."""
+    kept = SiteRenderer()
+    before = kept.render(base)
+    edited = with_node(
+        base, replace(base.nodes["forms.fancy.slider"], stories=(story(0, "New"), story(1, "Old")))
+    )
+    after = kept.render(edited)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert [n.rpartition("/")[2] if n.endswith(".js") else n for n in changed] == [
+        "catalog.js",
+        "forms/fancy/slider/0.html",
+        "forms/fancy/slider/1.html",
+        "forms/fancy/slider/index.html",
+    ]
+    assert kept.rendered == 3
