@@ -88,13 +88,25 @@ PROBE = """
   };
   Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
   window.WebSocket.prototype = Native.prototype;
+  // In place: the page's HTML read (live.js's fetch and text()), then morphed.
   const nativeFetch = window.fetch;
   window.fetch = async function (...args) {
-    mark("fetch", now());
     const response = await nativeFetch.apply(this, args);
-    mark("fetched", now());
+    const text = response.text;
+    response.text = async () => {
+      const body = await text.call(response);
+      mark("html", now());
+      return body;
+    };
     return response;
   };
+  window.addEventListener("storyville:updated", () => mark("updated", now()));
+  // Reloaded: the new document's HTML received, then parsed.
+  document.addEventListener("DOMContentLoaded", () => {
+    const [navigation] = performance.getEntriesByType("navigation");
+    if (navigation) mark("html", performance.timeOrigin + navigation.responseEnd);
+    mark("updated", now());
+  });
   function tick() {
     const want = window.name;
     if (want && document.body && document.body.textContent.includes(want)) {
@@ -121,7 +133,8 @@ class Save:
     mtime: float
     message: float
     painted: float
-    fetched: float | None = None  # in place: the page's fetch answered (headers)
+    html: float  # the page's new HTML read: fetched in place, or the reloaded document's
+    updated: float  # the DOM holds it: morphed in place, or the reloaded document parsed
 
 
 @dataclass
@@ -260,7 +273,8 @@ def type_and_save(
         mtime=saved[0],
         message=marks.at["message"] - before,
         painted=marks.at["painted"] - after,
-        fetched=marks.at["fetched"] - before if "fetched" in marks.at else None,
+        html=marks.at["html"] - after,
+        updated=marks.at["updated"] - after,
     )
 
 
@@ -308,6 +322,23 @@ def in_vs_code(scratch: Path, workspace: Path, saves: int) -> tuple[list[Save], 
     return results, builds[-2 * saves :]
 
 
+def warm_up(page: Page, marks: Marks, file: Path, title: str) -> str:
+    """One unmeasured save seen through to its paint: a write made before the server watches
+    the files is missed, so up to three. Returns the title it left."""
+    for attempt in range(3):
+        new = f"Warm-up {attempt}"
+        page.evaluate("want => { window.name = want; }", new)
+        marks.clear()
+        file.write_text(retitle(file.read_text(), title, new))
+        title = new
+        try:
+            wait(page, lambda: "painted" in marks.at, "warm-up paint", 10)
+        except TimeoutError:
+            continue
+        return title
+    raise TimeoutError("storyville serve did not reload for three writes")
+
+
 def in_a_tab(workspace: Path, saves: int) -> list[Save]:
     """A plain Chromium tab on `storyville serve`, the file written here."""
     file = workspace / STORIES
@@ -323,6 +354,7 @@ def in_a_tab(workspace: Path, saves: int) -> list[Save]:
             page.add_init_script(PROBE % json.dumps(server.url))
             page.goto(server.url + PAGE)
             page.wait_for_function("window.__svHello === true", timeout=30_000)
+            title = warm_up(page, marks, file, title)
             for n in range(2 * saves):
                 mode = "morph" if n % 2 == 0 else "reload"
                 new = f"Written {n} by the benchmark"
@@ -343,7 +375,8 @@ def in_a_tab(workspace: Path, saves: int) -> list[Save]:
                         mtime=mtime,
                         message=marks.at["message"] - before,
                         painted=marks.at["painted"] - after,
-                        fetched=marks.at["fetched"] - before if "fetched" in marks.at else None,
+                        html=marks.at["html"] - after,
+                        updated=marks.at["updated"] - after,
                     )
                 )
                 title = new
@@ -363,9 +396,9 @@ def rows(where: str, saves: list[Save]) -> list[list[object]]:
         "mtime → painted": lambda s: s.painted - s.mtime,
         "mtime → reload message": lambda s: s.message - s.mtime,
         "reload message → painted": lambda s: s.painted - s.message,
-        "reload message → fetch answered": lambda s: (
-            s.fetched - s.message if s.fetched is not None else None
-        ),
+        "reload message → the page's HTML in": lambda s: s.html - s.message,
+        "HTML in → DOM updated (morphed, or parsed)": lambda s: s.updated - s.html,
+        "DOM updated → painted": lambda s: s.painted - s.updated,
     }
     out: list[list[object]] = []
     for measure, of in measures.items():
