@@ -24,6 +24,21 @@ def test_unchanged_files_are_not_written_again(tmp_path: Path) -> None:
     assert writer.write(files.items()).changed == ("s1/sub4/0.html",)
 
 
+def test_a_private_site_trusts_what_it_wrote_and_keeps_its_manifest(tmp_path: Path) -> None:
+    """storyville's own temporary site (the language server's, `serve` without --output)
+    is not looked through for deleted files on every save; the manifest stays current for
+    the next writer (a replaced build host)."""
+    out = tmp_path / "out"
+    writer = SiteWriter(out, private=True)
+    files = site(9)
+    writer.write(files.items())
+    (out / "s2/sub5/0.html").unlink()
+    files["index.html"] = b"<p>changed</p>"
+    assert writer.write(files.items()).changed == ("index.html",)
+    assert not (out / "s2/sub5/0.html").exists()
+    assert SiteWriter(out, private=True).write(files.items()).changed == ("s2/sub5/0.html",)
+
+
 def test_files_and_directories_deleted_by_hand_are_written_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
     writer = SiteWriter(out)

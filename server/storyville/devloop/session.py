@@ -76,6 +76,7 @@ class SessionConfig:
     activity_fd: int | None = None
     crash_file: str | None = None
     memory_limit: int | None = None
+    private_output: bool = False  # `output` is a temporary site only storyville writes to
 
 
 class DevSession:
@@ -87,7 +88,7 @@ class DevSession:
         self.graph = ImportGraph()
         self.dirty: set[str] = set()  # files changed since the last good build
         self.renderer = SiteRenderer()
-        self.writer = SiteWriter(config.output)
+        self.writer = SiteWriter(config.output, private=config.private_output)
         self.builds = 0
         self.last_result: BuildResult | None = None
         self.on_phase: Callable[[str], None] | None = None

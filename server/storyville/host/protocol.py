@@ -28,6 +28,7 @@ class HostConfig:
     memory_limit: int | None = 4 * 2**30  # bytes of address space; None: no limit
     crash_dir: Path | None = None  # where faulthandler and activity notes go
     bytecode_cache: Path | None = None
+    private_output: bool = False  # `output` is a temporary site only storyville writes to
 
 
 # --- requests (supervisor → host) -------------------------------------------------------------

@@ -55,6 +55,7 @@ class HostService:
             activity_fd=self.guard.activity_fd,
             crash_file=str(crash_dir / FATAL),
             memory_limit=config.memory_limit,
+            private_output=config.private_output,
         )
         if config.bytecode_cache is not None:
             session_config.bytecode_cache = config.bytecode_cache

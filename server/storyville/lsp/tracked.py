@@ -52,6 +52,7 @@ class TrackedCatalog:
             use_subinterpreters=options.use_subinterpreters,
             time_limit=options.time_limit,
             memory_limit=options.memory_limit,
+            private_output=True,
         )
         # What the catalog's code writes to the process's own stdout and stderr goes to
         # the log, never to the protocol stream.

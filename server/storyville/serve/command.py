@@ -73,6 +73,7 @@ def serve(options: ServeOptions) -> int:
         time_limit=options.time_limit,
         memory_limit=options.memory_limit,
         with_assertions=options.with_assertions,
+        private_output=options.output is None,
     )
     try:
         session = HostSession(

@@ -2,9 +2,10 @@
 
 A partial build merges the nodes it rebuilt into the last snapshot and keeps the other
 `NodeData` objects as they were. A node that is the very same object as last time (or an
-equal one) has the same pages unless an ancestor changed (its crumbs) or a descendant did (its story counts,
-its children's summaries, its part of the navigation). So a save re-specs the subject it
-rebuilt, that subject's ancestors and the front page, whatever the size of the catalog.
+equal one) has the same pages unless an ancestor changed (its crumbs) or a descendant did
+(its story counts, its children's summaries, its part of the navigation). So a save
+re-specs the subject it rebuilt, that subject's ancestors and the front page, whatever the
+size of the catalog.
 """
 
 from __future__ import annotations

@@ -152,8 +152,12 @@ def _manifest(digests: dict[str, str]) -> bytes:
 
 
 class SiteWriter:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, private: bool = False) -> None:
+        """`private`: `root` is storyville's own temporary site that nobody else writes to,
+        so a write does not look for files deleted from it by hand (a stat a directory, a
+        thousand at 3,000 stories)."""
         self.root = root
+        self.private = private
         self._known: dict[str, str] | None = None
         self._hashed: Mapping[str, bytes] = {}  # the files behind `_known`'s digests
         self._mtimes: dict[str, int] = {}  # site directory -> its mtime after our last write
@@ -193,8 +197,10 @@ class SiteWriter:
                 site = dict(stream)
                 digests = {name: self._digest(name, data) for name, data in site.items()}
             known = self._known if self._known is not None else self._load_manifest()
-            directories = _by_directory(digests)  # grouped once: both passes below use it
-            missing = self._missing(directories)
+            trusted = self.private and self._known is not None
+            # Grouped once: both passes below use it.
+            directories = {} if trusted else _by_directory(digests)
+            missing = set() if trusted else self._missing(directories)
             changed = tuple(
                 sorted(
                     name
@@ -216,7 +222,8 @@ class SiteWriter:
             raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
         self._known = digests
         self._hashed = site
-        self._note_directories(directories, changed)
+        if not trusted:
+            self._note_directories(directories, changed)
         return WriteReport(self._pages(site), changed)
 
     def _missing(self, directories: dict[str, list[str]]) -> set[str]:
