@@ -44,3 +44,27 @@ def test_build_finished_sends_errors_then_their_end_then_reloads() -> None:
         "version": 1,  # errors did not move it
     }
     assert hub.errors == [] and hub.version == 1
+
+
+def test_a_reload_carries_the_html_of_the_page_a_client_shows() -> None:
+    """A client that said which page it shows gets that page's HTML with a reload that changed
+    it (the page as served, rendered once for all its clients); the others get the message."""
+    hub = ReloadHub()
+    shows_a, shows_b, silent = Client(), Client(), Client()
+    for client in (shows_a, shows_b, silent):
+        hub.clients.add(cast(WebSocket, client))
+    hub._note(cast(WebSocket, shows_a), '{"type": "page", "page": "a.html"}')
+    hub._note(cast(WebSocket, shows_b), '{"type": "page", "page": "b.html"}')
+    hub._note(cast(WebSocket, silent), "not json")
+    rendered: list[str] = []
+
+    def page_html(page: str) -> bytes:
+        rendered.append(page)
+        return f"<p>{page} at {hub.version}</p>".encode()
+
+    hub.page_html = page_html
+    asyncio.run(hub.build_finished(["a.html", "c.html"], 1, []))
+    assert shows_a.sent[0]["html"] == "<p>a.html at 1</p>"  # the version the reload names
+    assert "html" not in shows_b.sent[0] and "html" not in silent.sent[0]
+    assert {k: v for k, v in shows_a.sent[0].items() if k != "html"} == silent.sent[0]
+    assert rendered == ["a.html"]

@@ -107,18 +107,25 @@ class RequestGate:
         await self.app(scope, receive, send)
 
 
-def _html(
-    path: str, version: int, token: str, body: bytes, status: int = 200, *, catalog: str = ""
-) -> Response:
-    """An HTML page with the live-reload script injected before `</body>`, and its link to
-    catalog.js stamped with the catalog's version (see CatalogVersion)."""
+def served(path: str, version: int, token: str, body: bytes, *, catalog: str = "") -> bytes:
+    """A page as the preview serves it: the live-reload script injected before `</body>`, and
+    its link to catalog.js stamped with the catalog's version (see CatalogVersion)."""
     tag = live_tag(path, version, token)
     index = body.rfind(b"</body>")
     body = body[:index] + tag + body[index:] if index >= 0 else body + tag
     if catalog:
         body = body.replace(CATALOG_LINK, f'{CATALOG}?v={catalog}"'.encode(), 1)
+    return body
+
+
+def _html(
+    path: str, version: int, token: str, body: bytes, status: int = 200, *, catalog: str = ""
+) -> Response:
     return Response(
-        body, status, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
+        served(path, version, token, body, catalog=catalog),
+        status,
+        media_type="text/html; charset=utf-8",
+        headers={"Cache-Control": "no-store"},
     )
 
 
@@ -171,6 +178,19 @@ def create_app(
 
     async def reload_socket(socket: WebSocket) -> None:
         await hub.serve(socket)
+
+    def page_html(page: str) -> bytes | None:
+        """`page` (relative to the site) as a GET of it returns it now, for a reload to carry."""
+        path = resolve(site, page)
+        if path is None or path.suffix != ".html":
+            return None
+        try:
+            body = path.read_bytes()
+        except OSError:
+            return None
+        return served(f"/{page}", hub.version, token, body, catalog=catalog.current())
+
+    hub.page_html = page_html
 
     app = Starlette(
         routes=[

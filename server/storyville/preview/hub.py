@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 log = logging.getLogger("storyville.preview")
+
+type PageHtml = Callable[[str], bytes | None]
+PUSHED_MAX = 512 * 1024  # a bigger page is fetched by the page itself
 
 
 class ReloadHub:
@@ -30,6 +34,11 @@ class ReloadHub:
         self.version = 0
         self.max_clients = max_clients
         self.errors: list[dict[str, Any]] = []  # the latest build's, while it is failing
+        # The page each client said it shows, and the page as the preview serves it (set by
+        # the app): a reload of that page carries its HTML, so the page need not fetch it
+        # (behind an editor's port proxy that fetch is a round trip through the editor).
+        self.pages: dict[WebSocket, str] = {}
+        self.page_html: PageHtml | None = None
         self._full = False
 
     async def serve(self, socket: WebSocket) -> None:
@@ -50,18 +59,49 @@ class ReloadHub:
             await socket.send_json(
                 {"type": "hello", "version": self.version, "errors": self.errors}
             )
-            while True:  # the client never needs to talk; this notices it leaving
-                await socket.receive_text()
+            while True:  # a client only says which page it shows; this notices it leaving
+                self._note(socket, await socket.receive_text())
         except WebSocketDisconnect:
             pass
         finally:
             self.clients.discard(socket)
+            self.pages.pop(socket, None)
+
+    def _note(self, socket: WebSocket, text: str) -> None:
+        """`{"type": "page", "page": "a/b.html"}`: the page (relative to the site) it shows."""
+        try:
+            message = json.loads(text)
+        except ValueError:
+            return
+        if not isinstance(message, dict) or message.get("type") != "page":
+            return
+        page = message.get("page")
+        if isinstance(page, str) and len(page) <= 1024:
+            self.pages[socket] = page
 
     async def reload(self, pages: Iterable[str], build: int) -> int:
         """Tell every page that `pages` changed in build number `build` (live.js reads it)."""
         self.errors = []
-        message = {"type": "reload", "build": build, "pages": list(pages), "errors": []}
-        return await self.broadcast(message)
+        pages = list(pages)
+        message = {"type": "reload", "build": build, "pages": pages, "errors": []}
+        changed = set(pages)
+        rendered: dict[str, dict[str, str]] = {}
+
+        def html(client: WebSocket) -> dict[str, str]:
+            """The client's page as it is now served, if the build changed it (once a page)."""
+            page = self.pages.get(client)
+            if page is None or page not in changed or self.page_html is None:
+                return {}
+            if page not in rendered:
+                body = self.page_html(page)
+                rendered[page] = (
+                    {"html": body.decode("utf-8", "replace")}
+                    if body is not None and len(body) <= PUSHED_MAX
+                    else {}
+                )
+            return rendered[page]
+
+        return await self.broadcast(message, html)
 
     async def build_finished(
         self, pages: Iterable[str], build: int, errors: list[dict[str, Any]]
@@ -78,15 +118,20 @@ class ReloadHub:
         self.errors = errors
         return await self._send({"type": "errors", "build": build, "errors": errors})
 
-    async def broadcast(self, message: dict[str, Any]) -> int:
-        """Send to every client; returns how many got it."""
+    async def broadcast(
+        self, message: dict[str, Any], extra: Callable[[WebSocket], dict[str, str]] | None = None
+    ) -> int:
+        """Send to every client (with `extra(client)` added); returns how many got it."""
         self.version += 1
-        return await self._send({**message, "version": self.version})
+        return await self._send({**message, "version": self.version}, extra)
 
-    async def _send(self, message: dict[str, Any]) -> int:
+    async def _send(
+        self, message: dict[str, Any], extra: Callable[[WebSocket], dict[str, str]] | None = None
+    ) -> int:
         clients = list(self.clients)
         results = await asyncio.gather(
-            *(c.send_json(message) for c in clients), return_exceptions=True
+            *(c.send_json({**message, **extra(c)} if extra else message) for c in clients),
+            return_exceptions=True,
         )
         delivered = 0
         for client, outcome in zip(clients, results, strict=True):

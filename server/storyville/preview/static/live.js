@@ -103,14 +103,21 @@
 
   let updating = null;
   let again = null;
-  async function update(pages) {
-    if (updating) { again = pages; return updating; } // one at a time; the newest wins
+  let againHtml;
+  // `html`: the page as served now, when the reload message carried it (the server sends it
+  // to a page that said which page it is); otherwise the page fetches itself.
+  async function update(pages, html) {
+    if (updating) { again = pages; againHtml = html; return updating; } // one at a time; the newest wins
     updating = (async () => {
       let doc;
       try {
-        const response = await fetch(location.href, { cache: "no-store" });
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        doc = new DOMParser().parseFromString(await response.text(), "text/html");
+        let text = html;
+        if (typeof text !== "string") {
+          const response = await fetch(location.href, { cache: "no-store" });
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          text = await response.text();
+        }
+        doc = new DOMParser().parseFromString(text, "text/html");
       } catch (e) {
         return reload();
       }
@@ -132,7 +139,12 @@
       window.dispatchEvent(new CustomEvent("storyville:updated"));
     })();
     try { await updating; } finally { updating = null; }
-    if (again !== null) { const next = again; again = null; await update(next); }
+    if (again !== null) {
+      const next = again, nextHtml = againHtml;
+      again = null;
+      againHtml = undefined;
+      await update(next, nextHtml);
+    }
   }
 
   // --- The failing build's errors, over the last good page ----------------------------------
@@ -207,7 +219,9 @@ border-bottom:3px solid #c62828;font:14px/1.45 system-ui,sans-serif;box-shadow:0
     const socket = new WebSocket(url);
     socket.onopen = () => {
       delay = 250;
-      if (lost) reload(); // the server restarted: what it serves may have changed
+      if (lost) return reload(); // the server restarted: what it serves may have changed
+      // Which page this is: a reload of it then carries its new HTML (no fetch to wait for).
+      socket.send(JSON.stringify({ type: "page", page: pagePath(location.href) }));
     };
     socket.onmessage = (event) => {
       let message;
@@ -219,7 +233,7 @@ border-bottom:3px solid #c62828;font:14px/1.45 system-ui,sans-serif;box-shadow:0
         }
       } else if (message.type === "reload") {
         showErrors(message.errors);
-        if (concerned(message.pages)) update(message.pages);
+        if (concerned(message.pages)) update(message.pages, message.html);
       } else if (message.type === "errors") {
         showErrors(message.errors);
       }
