@@ -16,8 +16,9 @@ page, a story title retyped and saved, per save:
 
 Every document's clock is checked against Python's (`time.time_ns`) after each save, so the
 ends compare across documents and with the file's mtime (the kernel's coarse clock, a few ms).
-The in-place update (live.js: fetch + idiomorph) takes turns with the full reload it replaced
-(forced, as page_update does, by failing the preview page's fetch). Then the same from a plain
+The in-place update (live.js morphs in the page's new HTML with idiomorph) takes turns with
+the full reload it replaced (forced, as page_update does, by failing the preview page's fetch,
+and by taking idiomorph away: a reload message can carry the HTML). Then the same from a plain
 Chromium tab on `storyville serve`, the file written by the benchmark. Nothing is asserted on
 time; every wait is bounded. Usage: python -m benchmarks.editor_save [--saves 20] (per mode)
 """
@@ -119,9 +120,14 @@ PROBE = """
   requestAnimationFrame(tick);
 })();
 """
-NO_FETCH = "() => { window.fetch = () => Promise.reject(new Error('benchmark: full reload')); }"
+# live.js's fallback, forced: its fetch fails and idiomorph is gone (a reload that carries the
+# page's HTML needs no fetch).
+NO_FETCH = """() => {
+  window.fetch = () => Promise.reject(new Error('benchmark: full reload'));
+  window.Idiomorph = undefined;
+}"""
 NOW = "() => performance.timeOrigin + performance.now()"
-MODES = {"reload": "full reload (live.js's fallback)", "morph": "in place (fetch + idiomorph)"}
+MODES = {"reload": "full reload (live.js's fallback)", "morph": "in place (idiomorph)"}
 
 
 @dataclass
@@ -133,7 +139,7 @@ class Save:
     mtime: float
     message: float
     painted: float
-    html: float  # the page's new HTML read: fetched in place, or the reloaded document's
+    html: float  # the page's new HTML in: with the message or fetched, or the reloaded document's
     updated: float  # the DOM holds it: morphed in place, or the reloaded document parsed
 
 
@@ -273,7 +279,7 @@ def type_and_save(
         mtime=saved[0],
         message=marks.at["message"] - before,
         painted=marks.at["painted"] - after,
-        html=marks.at["html"] - after,
+        html=marks.at["html"] - after if "html" in marks.at else marks.at["message"] - before,
         updated=marks.at["updated"] - after,
     )
 
@@ -375,7 +381,9 @@ def in_a_tab(workspace: Path, saves: int) -> list[Save]:
                         mtime=mtime,
                         message=marks.at["message"] - before,
                         painted=marks.at["painted"] - after,
-                        html=marks.at["html"] - after,
+                        html=marks.at["html"] - after
+                        if "html" in marks.at
+                        else marks.at["message"] - before,
                         updated=marks.at["updated"] - after,
                     )
                 )

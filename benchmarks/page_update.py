@@ -51,7 +51,12 @@ PROBE = """
   requestAnimationFrame(tick);
 })();
 """
-NO_FETCH = "() => { window.fetch = () => Promise.reject(new Error('benchmark: full reload')); }"
+# live.js's fallback, forced: its fetch fails and idiomorph is gone (a reload that carries the
+# page's HTML needs no fetch).
+NO_FETCH = """() => {
+  window.fetch = () => Promise.reject(new Error('benchmark: full reload'));
+  window.Idiomorph = undefined;
+}"""
 
 
 async def one_save(page: Any, marks: dict[str, asyncio.Future[float]], edit: Any, n: int) -> float:
