@@ -100,6 +100,28 @@ def test_merged_prefers_the_newer_graph() -> None:
     assert old.dependents({"b"}) == {"a", "b"}  # the old graph is unchanged
 
 
+def test_merged_carries_its_indexes_forward_as_a_fresh_graph_would_answer() -> None:
+    """A save's plan asks the merged graph: its who-imports-whom index is updated from the
+    change, not rebuilt, and answers as a graph built from scratch does."""
+    kept = graph(DIAMOND)
+    assert kept.dependents({"base"}) == {"base", "left", "right", "top"}  # indexes built
+    changes = [
+        ImportGraph({"left": "/ws/left.py"}, {"left": frozenset()}),  # left stops importing base
+        ImportGraph({"new": "/ws/new.py"}, {"new": frozenset({"right"})}),  # a new importer
+        ImportGraph({"right": "/ws/moved/right.py"}, {"right": frozenset({"base"})}),  # file moved
+        ImportGraph({"left": "/ws/left.py"}, {"left": frozenset({"base", "right"})}),
+    ]
+    for change in changes:
+        kept = kept.merged(change)
+        fresh = ImportGraph(dict(kept.files), dict(kept.deps))
+        for module in ("base", "left", "right", "top", "new"):
+            assert kept.dependents({module}) == fresh.dependents({module}), module
+        for file in ("/ws/right.py", "/ws/moved/right.py", "/ws/left.py", "/ws/new.py"):
+            assert kept.modules_for([file]) == fresh.modules_for([file]), file
+    assert kept.dependents({"right"}) == {"right", "top", "new", "left"}
+    assert kept.modules_for(["/ws/right.py"]) == set()
+
+
 # --- what the recorder turns into a graph --------------------------------------------------
 
 

@@ -66,9 +66,9 @@ class BuildJob:
     activity_fd: int | None = None
     crash_file: str | None = None
     memory_limit: int | None = None  # bytes; a MemoryError is reported as going over it
-    # Every stories.py as the last full build found them. A partial build uses these instead
-    # of walking the package (50 ms at 1,100 directories): the session's plan turns a
-    # stories.py that came or went into a full build.
+    # The stories.py files a partial build loads (the root's and `modules`), as the last
+    # full build found them: used instead of walking the package (50 ms at 1,100
+    # directories). The session's plan turns a stories.py that came or went into a full build.
     known: tuple[StoriesModule, ...] | None = None
     # False in all but the first shard of a split build (collect/shards.py): each loads the
     # root stories.py, and what it prints is shown once, as one interpreter would.
@@ -81,15 +81,14 @@ class Collected:
     errors: tuple[BuildError, ...] = ()
     graph: ImportGraph | None = None
     libraries: tuple[str, ...] = ()  # non-workspace modules the build imported
-    stories_modules: tuple[str, ...] = ()  # every stories module of the catalog, loaded or not
+    # Every stories module of the catalog, loaded or not, as a walk of the package found
+    # them; empty for a partial build given them (`BuildJob.known`).
+    stories_modules: tuple[str, ...] = ()
     found: tuple[StoriesModule, ...] = ()  # the same, with their tree paths and files
     timings: dict[str, float] = field(default_factory=dict)
     output: str = ""  # what the catalog printed while it was built
     lingering_threads: int = 0  # threads the catalog started that were still running
-
-    @property
-    def partial(self) -> bool:
-        return len(self.snapshot.nodes) < len(self.stories_modules)
+    partial: bool = False  # only some stories modules were loaded (BuildJob.modules)
 
 
 _OUTPUT_LIMIT = 64 * 1024
@@ -461,8 +460,10 @@ def collect(job: BuildJob) -> Collected:
         errors=one_per_cause(errors),
         graph=recorder.graph(user) if recorder else None,
         libraries=libraries,
-        stories_modules=tuple(m.module for m in everything),
-        found=tuple(everything),
+        # A partial build's `known` is the session's own list: not worth sending back.
+        stories_modules=() if partial else tuple(m.module for m in everything),
+        found=() if partial else tuple(everything),
         timings={"read": read_done - started, "render": render_done - read_done},
         output=encodable(printed.getvalue()),
+        partial=job.modules is not None,
     )

@@ -90,25 +90,63 @@ class ImportGraph:
 
     files: dict[str, str] = field(default_factory=dict)
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Who imports each module, and the modules of each file: worked out on first use, then
+    # carried through `merged` change by change, so a save's plan costs what it changed.
+    _importers: dict[str, frozenset[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _by_file: dict[str, frozenset[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _indexes(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        if self._importers is None or self._by_file is None:
+            importers: defaultdict[str, set[str]] = defaultdict(set)
+            for name, targets in self.deps.items():
+                for target in targets:
+                    importers[target].add(name)
+            by_file: defaultdict[str, set[str]] = defaultdict(set)
+            for name, file in self.files.items():
+                by_file[file].add(name)
+            object.__setattr__(self, "_importers", {k: frozenset(v) for k, v in importers.items()})
+            object.__setattr__(self, "_by_file", {k: frozenset(v) for k, v in by_file.items()})
+        assert self._importers is not None and self._by_file is not None
+        return self._importers, self._by_file
 
     def modules_for(self, paths: Iterable[str]) -> set[str]:
-        wanted = set(paths)
-        return {name for name, file in self.files.items() if file in wanted}
+        by_file = self._indexes()[1]
+        return {name for path in set(paths) for name in by_file.get(path, ())}
 
     def dependents(self, modules: Iterable[str]) -> set[str]:
         """`modules` and every module that imports one of them, directly or not."""
-        reverse: defaultdict[str, set[str]] = defaultdict(set)
-        for name, targets in self.deps.items():
-            for target in targets:
-                reverse[target].add(name)
+        importers = self._indexes()[0]
         seen = set(modules)
         todo = list(seen)
         while todo:
-            for importer in reverse.get(todo.pop(), ()):
+            for importer in importers.get(todo.pop(), ()):
                 if importer not in seen:
                     seen.add(importer)
                     todo.append(importer)
         return seen
 
     def merged(self, newer: ImportGraph) -> ImportGraph:
-        return ImportGraph({**self.files, **newer.files}, {**self.deps, **newer.deps})
+        merged = ImportGraph({**self.files, **newer.files}, {**self.deps, **newer.deps})
+        if self._importers is None or self._by_file is None:
+            return merged
+        importers = dict(self._importers)
+        for name, targets in newer.deps.items():
+            before = self.deps.get(name, frozenset())
+            for target in before - targets:
+                importers[target] = importers[target] - {name}
+            for target in targets - before:
+                importers[target] = importers.get(target, frozenset()) | {name}
+        by_file = dict(self._by_file)
+        for name, file in newer.files.items():
+            if (old := self.files.get(name)) == file:
+                continue
+            if old is not None:
+                by_file[old] = by_file[old] - {name}
+            by_file[file] = by_file.get(file, frozenset()) | {name}
+        object.__setattr__(merged, "_importers", importers)
+        object.__setattr__(merged, "_by_file", by_file)
+        return merged
