@@ -268,7 +268,7 @@ def type_and_save(
     def done() -> bool:
         if not saved and (at := poll()) is not None:
             saved.append(at)
-        return bool(saved) and "painted" in marks.at
+        return bool(saved) and {"painted", "updated"} <= marks.at.keys()
 
     wait(page, done, f"paint of {new!r} ({mode})")
     after = offset(marks.frames["painted"])
@@ -372,7 +372,11 @@ def in_a_tab(workspace: Path, saves: int) -> list[Save]:
                 marks.clear()
                 file.write_text(retitle(file.read_text(), title, new))
                 mtime = file.stat().st_mtime_ns / 1e6
-                wait(page, lambda: "painted" in marks.at, f"paint of {new!r} ({mode})")
+                wait(
+                    page,
+                    lambda: {"painted", "updated"} <= marks.at.keys(),
+                    f"paint of {new!r} ({mode})",
+                )
                 after = offset(page.main_frame)
                 results.append(
                     Save(
@@ -418,7 +422,8 @@ def rows(where: str, saves: list[Save]) -> list[list[object]]:
         for mode, label in MODES.items():
             if not values[mode]:
                 continue
-            ratio = f"{base / median(values[mode]):.1f}x" if values["reload"] else "-"
+            mid = median(values[mode])
+            ratio = f"{base / mid:.1f}x" if values["reload"] and mid > 0 else "-"
             target = TARGETS.get(measure) if where.startswith("VS Code") else None
             goal = "" if target is None or mode != "morph" else f"≤ {target:.0f}"
             out.append(
@@ -426,7 +431,7 @@ def rows(where: str, saves: list[Save]) -> list[list[object]]:
                     where,
                     measure,
                     label,
-                    f"{median(values[mode]):.0f}",
+                    f"{mid:.0f}",
                     f"{p95(values[mode]):.0f}",
                     ratio,
                     goal,
