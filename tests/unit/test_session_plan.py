@@ -404,3 +404,16 @@ async def test_failed_build_keeps_its_changes_for_the_next_one(ws: Path) -> None
     attempt = await session.collect({card})
     assert attempt.covered == {button, card}
     assert builder.jobs[-1].modules == BUTTON + CARD
+
+
+def test_watched_dirs_are_the_package_and_each_top_level_entry_imported(
+    session: DevSession, ws: Path
+) -> None:
+    """`lib.py` beside the catalog is watched as a file; the catalog's own files are under
+    its package; a file outside the workspace roots is not watched. Asked again (every save
+    asks), the answer is the same."""
+    s = session
+    s.graph = s.graph.merged(ImportGraph({"elsewhere": "/usr/lib/python3/elsewhere.py"}, {}))
+    expected = {ws / "shop", ws / "lib.py"}
+    assert s.watched_dirs() == expected
+    assert s.watched_dirs() == expected

@@ -110,21 +110,34 @@ class Snapshot:
 
 
 def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
-    outcomes = [a for _, story in snapshot.stories for a in story.assertions]
-    passed = sum(1 for a in outcomes if a.passed)
+    """(passed, failed) over every story; in no order, so without sorting the nodes."""
+    outcomes = [a.passed for n in snapshot.nodes.values() for s in n.stories for a in s.assertions]
+    passed = sum(outcomes)
     return passed, len(outcomes) - passed
+
+
+def story_count(snapshot: Snapshot) -> int:
+    return sum(len(n.stories) for n in snapshot.nodes.values())
 
 
 def warnings_of(snapshot: Snapshot) -> tuple[BuildError, ...]:
     """What the build of each node warned about (text it had to replace): kept with the
     node, so a partial build keeps the warnings of the nodes it did not rebuild."""
-    return tuple(w for _, node in sorted(snapshot.nodes.items()) for w in node.warnings)
+    warned = sorted(((p, n) for p, n in snapshot.nodes.items() if n.warnings), key=lambda t: t[0])
+    return tuple(w for _, node in warned for w in node.warnings)
 
 
 def assertion_errors(snapshot: Snapshot) -> tuple[BuildError, ...]:
     """Failing assertions as errors located on their `Story(...)` (for --strict and editors)."""
+    return tuple(
+        e for _, node in sorted(snapshot.nodes.items()) for e in node_assertion_errors(node)
+    )
+
+
+def node_assertion_errors(node: NodeData) -> tuple[BuildError, ...]:
+    """The failing assertions of one node's stories, as `assertion_errors` reports them."""
     errors = []
-    for node, story in snapshot.stories:
+    for story in node.stories:
         for outcome in story.assertions:
             if not outcome.passed:
                 errors.append(

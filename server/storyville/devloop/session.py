@@ -28,7 +28,8 @@ from storyville.collect.snapshot import (
     NodeData,
     Snapshot,
     assertion_counts,
-    assertion_errors,
+    node_assertion_errors,
+    story_count,
     warnings_of,
 )
 from storyville.devloop.builders import Builder
@@ -94,6 +95,8 @@ class DevSession:
         self.on_phase: Callable[[str], None] | None = None
         self.assets: set[str] = set()  # non-Python files in the package at the last good build
         self.found: tuple[StoriesModule, ...] | None = None  # stories.py files, last full build
+        self._tops: dict[str, str] = {}  # watched_dirs' memo: file -> its top-level entry
+        self._failing: dict[str, tuple[NodeData, tuple[BuildError, ...]]] = {}
 
     # --- planning ----------------------------------------------------------------------
 
@@ -268,7 +271,19 @@ class DevSession:
         pass  # builds here never stop
 
     def assertion_errors(self) -> tuple[BuildError, ...]:
-        return assertion_errors(self.snapshot) if self.snapshot is not None else ()
+        """As `snapshot.assertion_errors`, each node's worked out again only when it was
+        rebuilt: a build host sends them after every save."""
+        if self.snapshot is None:
+            return ()
+        kept: dict[str, tuple[NodeData, tuple[BuildError, ...]]] = {}
+        errors: list[BuildError] = []
+        for path, node in sorted(self.snapshot.nodes.items()):
+            last = self._failing.get(path)
+            found = last[1] if last is not None and last[0] is node else node_assertion_errors(node)
+            kept[path] = (node, found)
+            errors += found
+        self._failing = kept
+        return tuple(errors)
 
     def page_reports(self) -> tuple[PageReport, ...]:
         return page_reports(self.snapshot) if self.snapshot is not None else ()
@@ -299,16 +314,29 @@ class DevSession:
 
     def watched_dirs(self) -> set[Path]:
         """What to watch: the package, plus each top-level workspace package (or module file)
-        the catalog imported; never a whole workspace root (it may hold .venv/node_modules)."""
-        paths = {self.package_dir}
-        roots = [Path(r) for r in self.config.roots]
+        the catalog imported; never a whole workspace root (it may hold .venv/node_modules).
+        Each file's top-level entry is worked out once: every save asks (in the host's reply
+        before the reload), and the graph holds thousands of files at 3,000 stories."""
+        tops = {str(self.package_dir)}
         for file in self.graph.files.values():
-            path = Path(file)
-            for root in roots:
-                if path.is_relative_to(root):
-                    parts = path.relative_to(root).parts
-                    paths.add(root / parts[0] if len(parts) > 1 else path)
+            top = self._tops.get(file)
+            if top is None:
+                top = self._tops[file] = _top_entry(file, self.config.roots)
+            if top:
+                tops.add(top)
+        paths = {Path(t) for t in tops}
         return {p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)}
+
+
+def _top_entry(file: str, roots: tuple[str, ...]) -> str:
+    """The top-level package directory (or module file) of `file` in the first root it is
+    under; "" when it is under none."""
+    for root in roots:
+        prefix = root.rstrip(os.sep) + os.sep
+        if file.startswith(prefix):
+            first, sep, _ = file[len(prefix) :].partition(os.sep)
+            return prefix + first if sep else file
+    return ""
 
 
 def _package_assets(root: Path) -> set[str]:
@@ -342,7 +370,7 @@ def _nothing_to_do(snapshot: Snapshot, started: float) -> BuildResult:
         warnings=warnings_of(snapshot),
         mode="none",
         skipped=skipped_files(snapshot),
-        stories=len(snapshot.stories),
+        stories=story_count(snapshot),
         assertions_passed=passed,
         assertions_failed=failed,
         timings={"total": perf_counter() - started},

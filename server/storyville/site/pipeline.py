@@ -8,7 +8,13 @@ from time import perf_counter
 
 from storyville.collect.collector import BuildJob, Collected, collect
 from storyville.collect.shards import useful_interpreters
-from storyville.collect.snapshot import Snapshot, assertion_counts, assertion_errors, warnings_of
+from storyville.collect.snapshot import (
+    Snapshot,
+    assertion_counts,
+    assertion_errors,
+    story_count,
+    warnings_of,
+)
 from storyville.pool.pool import InterpreterPool, cores
 from storyville.results import BuildResult
 from storyville.site.renderer import SiteRenderer
@@ -36,7 +42,7 @@ def summarize(
         mode="partial" if collected.partial else "full",
         pages_written=report.pages if report else 0,
         pages_changed=report.changed if report else (),
-        stories=len(snapshot.stories),
+        stories=story_count(snapshot),
         assertions_passed=passed,
         assertions_failed=failed,
         timings=timings,
