@@ -7,6 +7,7 @@ third-party modules the last build used), so neither cost sits between a save an
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -287,9 +288,10 @@ class InterpreterPool:
     def _refill(self) -> None:
         with self._lock:
             if self._standby is None and not self._closed and self.keep_standby:
-                self._standby = self._spawn_warm()
+                # The standby for the next save: warmed while this save renders and writes.
+                self._standby = self._spawn_warm(low_priority=True)
 
-    def _spawn_warm(self) -> Future[_Warm]:
+    def _spawn_warm(self, *, low_priority: bool = False) -> Future[_Warm]:
         future: Future[_Warm] = Future()
         libraries = self.libraries if self.prewarm_libraries else ()
 
@@ -315,7 +317,7 @@ class InterpreterPool:
             except BaseException as exc:  # noqa: BLE001
                 future.set_exception(exc)
 
-        self._background(warm, "storyville-warm")
+        self._background(warm, "storyville-warm", low_priority=low_priority)
         return future
 
     def _discard(self, interpreter: interpreters.Interpreter, *, wait: bool = False) -> None:
@@ -326,12 +328,16 @@ class InterpreterPool:
             except Exception:
                 log.warning("closing interpreter %d failed", interpreter.id, exc_info=True)
 
-        thread = self._background(close, "storyville-discard")
+        thread = self._background(close, "storyville-discard", low_priority=True)
         if wait:
             thread.join()
 
-    def _background(self, target: Callable[[], None], name: str) -> threading.Thread:
+    def _background(
+        self, target: Callable[[], None], name: str, *, low_priority: bool = False
+    ) -> threading.Thread:
         def run() -> None:
+            if low_priority:
+                _lower_priority()
             try:
                 target()
             finally:
@@ -341,3 +347,16 @@ class InterpreterPool:
         self._threads.add(thread)
         thread.start()
         return thread
+
+
+_BACKGROUND_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Warming the next interpreter and closing the last one run beside a save's render and
+    write and beside the user's editor and browser: on Linux this thread yields the CPU to
+    them (a thread's niceness is its own there). Elsewhere, or if refused, nothing changes."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _BACKGROUND_NICENESS)
