@@ -7,6 +7,7 @@ watched by one side only, so a change never builds twice.
 
 from __future__ import annotations
 
+import types as pytypes
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,23 @@ async def test_a_client_that_cannot_watch_or_refuses_gets_the_server_watching_ev
         assert server.registered == []
         assert isinstance(files.watcher, FakeWatcher)
         assert files.watcher.dirs == {PACKAGE, SHARED}
+
+
+async def test_an_open_documents_file_written_is_a_save_as_soon_as_it_is_written() -> None:
+    """Inside the client's folders storyville's watcher reports only saves: a file open in
+    the editor, written (its didSave comes later); other files there are the client's."""
+    server = FakeServer([PACKAGE])
+    opened = PACKAGE / "components/greeting/stories.py"
+    server.workspace = pytypes.SimpleNamespace(text_documents={opened.as_uri(): object()})  # type: ignore[attr-defined]
+    changed: list[set[str]] = []
+    saved: list[str] = []
+    files = FileWatching(server, changed.append, Path("/tmp/site"), on_saved=saved.append)  # type: ignore[arg-type]
+    await files.update({PACKAGE, SHARED})
+    assert globs(server) == [{PACKAGE}]
+    assert isinstance(files.watcher, FakeWatcher)
+    assert files.watcher.dirs == {PACKAGE, SHARED}  # SHARED is its own; PACKAGE for saves
+    other = PACKAGE / "components/greeting/greeting.py"
+    outside = SHARED / "util.py"
+    files._seen({str(opened), str(other), str(outside)})
+    assert saved == [str(opened)]
+    assert changed == [{str(outside)}]

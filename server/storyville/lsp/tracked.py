@@ -64,7 +64,7 @@ class TrackedCatalog:
         self.user = UserFiles.for_roots(roots)
         self.rebuilder = Rebuilder(self.session)
         self.preview: PreviewServer | None = None
-        self.watching = FileWatching(server, self.changed, self.site)
+        self.watching = FileWatching(server, self.changed, self.site, on_saved=self.saved)
         self.gate = ContentGate()
         self.diagnostics = DiagnosticsPublisher(server, self.user)
         self.progress = BuildProgress(server)
@@ -149,7 +149,14 @@ class TrackedCatalog:
             self.rebuilder.request(wanted)
 
     def saved(self, path: str) -> None:
-        if not self.concerns({path}) or not self.gate.fresh(path):
+        """A save: `didSave`, or storyville's watcher seeing an open document written (it
+        comes first; the `didSave` after it finds the content acted on)."""
+        if not self.concerns({path}):
+            return
+        if not self.gate.fresh(path):
+            if self.session.paused:  # a save ends a pause after repeated crashes
+                self.session.resume()
+                self.rebuilder.request({path})
             return
         if path.endswith(".py") and (error := syntax_error(path, self.user)) is not None:
             # Published at once; no build: it would fail the same way. The file stays dirty.

@@ -5,7 +5,13 @@ for the directories the catalog uses) brings the rest. Clients watch only inside
 workspace folders (eglot watches the directories of its project's files), so a directory
 outside every folder, e.g. the catalog's package above the file eglot rooted on, is
 watched by storyville's own watcher; so is everything for clients that cannot watch, or
-refuse to. Each directory is watched by one side only: no change builds twice.
+refuse to. Each change is reported by one side only: no change builds twice.
+
+storyville's watcher also watches the client's directories, for one thing only: a file
+open in the editor, written, is the editor saving it. It is handed on as a save as soon as
+it is written, where the editor's `didSave` comes later (25–75 ms in code-server, whose save
+travels through the workbench and the extension host); `ContentGate` lets the later
+`didSave` find that content already acted on. Other files there are the client's to report.
 """
 
 from __future__ import annotations
@@ -27,12 +33,19 @@ class FileWatching:
     """Keeps the watched directories in step with what the last build imported."""
 
     def __init__(
-        self, server: StoryvilleServer, on_change: Callable[[set[str]], None], site: Path
+        self,
+        server: StoryvilleServer,
+        on_change: Callable[[set[str]], None],
+        site: Path,
+        on_saved: Callable[[str], None] | None = None,
     ) -> None:
+        """`on_saved`: an open document's file, written (seen by storyville's watcher)."""
         self.server = server
         self.on_change = on_change
+        self.on_saved = on_saved
         self.site = site
         self.watcher: Watcher | None = None
+        self.outside: frozenset[Path] = frozenset()  # the directories only storyville watches
         self.registered: frozenset[Path] = frozenset()
         self.can_register = True  # until the client refuses dynamic registration
 
@@ -49,7 +62,7 @@ class FileWatching:
         dirs = frozenset(directories)
         by_client = client_covers(dirs, self.server.folders) if self._client_watches() else set()
         await self._register(frozenset(by_client))
-        await self._watch_ourselves(dirs - self.registered)
+        await self._watch_ourselves(dirs - self.registered, dirs if self.on_saved else frozenset())
 
     async def _register(self, dirs: frozenset[Path]) -> None:
         if dirs == self.registered:
@@ -74,22 +87,39 @@ class FileWatching:
             self.can_register = False
             self.registered = frozenset()
 
-    async def _watch_ourselves(self, dirs: frozenset[Path]) -> None:
-        previous = self.watcher.dirs if self.watcher is not None else frozenset()
+    async def _watch_ourselves(self, dirs: frozenset[Path], for_saves: frozenset[Path]) -> None:
+        """`dirs` are storyville's to report; `for_saves`, watched for open documents' saves."""
+        previous = self.outside
+        self.outside = dirs
         if self._client_watches() and dirs and dirs != previous:
             self.server.log(
                 "outside the client's workspace folders, storyville watches "
                 + ", ".join(str(d) for d in sorted(dirs))
                 + " itself"
             )
-        if not dirs:
+        watched = dirs | for_saves
+        if not watched:
             if self.watcher is not None:
                 await self.watcher.stop()
                 self.watcher = None
             return
         if self.watcher is None:
-            self.watcher = Watcher(self.on_change, ignore=(self.site,))
-        await self.watcher.update(set(dirs))
+            self.watcher = Watcher(self._seen, ignore=(self.site,))
+        await self.watcher.update(set(watched))
+
+    def _seen(self, paths: set[str]) -> None:
+        """What storyville's watcher saw: its own directories' changes, and saves."""
+        ours = {p for p in paths if any(_inside(p, d) for d in self.outside)}
+        if ours:
+            self.on_change(ours)
+        if self.on_saved is not None:
+            for path in sorted(paths - ours):
+                if self._is_open(path):
+                    self.on_saved(path)
+
+    def _is_open(self, path: str) -> bool:
+        uri = from_fs_path(path)
+        return uri is not None and uri in self.server.workspace.text_documents
 
     def _registration(self, dirs: frozenset[Path]) -> types.RegistrationParams:
         watched = self._capabilities()
@@ -119,6 +149,10 @@ class FileWatching:
     async def stop(self) -> None:
         if self.watcher is not None:
             await self.watcher.stop()
+
+
+def _inside(path: str, directory: Path) -> bool:
+    return Path(path).is_relative_to(directory)
 
 
 def client_covers(dirs: Iterable[Path], folders: Iterable[Path]) -> set[Path]:
