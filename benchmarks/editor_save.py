@@ -29,7 +29,6 @@ import argparse
 import json
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -44,15 +43,15 @@ from benchmarks.stats import median, p95, table
 from tests.editors.vscode_code_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    VSIX,
     CodeServer,
     go_to_line,
     open_file,
+    rebuild_vsix,
     setup_toolchain,
     storyville_status,
 )
 
-EXTENSION = REPO / "vscode-extension"
-VSIX = EXTENSION / "dist/storyville.vsix"
 PYTHON = REPO / ".venv/bin/python"
 STORIES = "examples/huge/commerce/cart_item/stories.py"
 PAGE = "commerce/cart_item/index.html"  # the subject page the preview follows the file to
@@ -193,24 +192,15 @@ def preview(page: Page, prefix: str) -> Frame:
 
 
 def ensure_vsix() -> Path:
-    """The packaged extension, rebuilt by scripts/extension.sh when older than its sources
-    (as tests/editors/test_vscode.py does); the last one if that fails."""
-    sources = [EXTENSION / "package.json", *sorted((EXTENSION / "src").rglob("*.ts"))]
-    if not VSIX.exists() or VSIX.stat().st_mtime < max(p.stat().st_mtime for p in sources):
-        done = subprocess.run(
-            ["bash", str(REPO / "scripts/extension.sh")],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        if done.returncode != 0:
-            if not VSIX.exists():
-                raise SystemExit(done.stdout[-3000:] + done.stderr[-3000:])
-            # The sources are mid-edit (someone is changing the extension): the last package.
-            built = time.strftime("%H:%M", time.localtime(VSIX.stat().st_mtime))
-            print(f"scripts/extension.sh failed; using the .vsix built at {built}:")
-            print(done.stderr[-1500:])
+    """The packaged extension, rebuilt when older than its sources; the last one if that fails."""
+    done = rebuild_vsix()
+    if done is not None and done.returncode != 0:
+        if not VSIX.exists():
+            raise SystemExit(done.stdout[-3000:] + done.stderr[-3000:])
+        # The sources are mid-edit (someone is changing the extension): the last package.
+        built = time.strftime("%H:%M", time.localtime(VSIX.stat().st_mtime))
+        print(f"scripts/extension.sh failed; using the .vsix built at {built}:")
+        print(done.stderr[-1500:])
     return VSIX
 
 

@@ -27,12 +27,14 @@ from storyville.catalog.ignore import ignored_in_copy
 from tests.editors.vscode_code_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    VSIX,
     CodeServer,
     free_port,
     go_to_line,
     open_file,
     preview_frame,
     problem_counts,
+    rebuild_vsix,
     run_command,
     setup_toolchain,
     storyville_status,
@@ -42,8 +44,6 @@ from tests.helpers import REPO
 
 pytestmark = [pytest.mark.editor, pytest.mark.timeout(900)]
 
-EXTENSION = REPO / "vscode-extension"
-VSIX = EXTENSION / "dist/storyville.vsix"
 SCREENSHOT = REPO / "docs/images/vscode-preview.png"
 PACKAGE = "examples.complete"
 STORIES = "examples/complete/controls/stories.py"
@@ -77,29 +77,11 @@ def toolchain() -> Path:
     return setup_toolchain()
 
 
-def _sources() -> list[Path]:
-    """What the .vsix is made of, the storyville wheel it carries included."""
-    names = ["package.json", "package-lock.json", "README.md", "esbuild.mjs", "tsconfig.json"]
-    return [
-        *(EXTENSION / n for n in names),
-        *sorted((EXTENSION / "src").rglob("*.ts")),
-        REPO / "pyproject.toml",
-        *sorted((REPO / "server/storyville").rglob("*.py")),
-    ]
-
-
 @pytest.fixture(scope="module")
 def vsix() -> Path:
     """The packaged extension, rebuilt by scripts/extension.sh when older than its sources."""
-    if not VSIX.exists() or VSIX.stat().st_mtime < max(p.stat().st_mtime for p in _sources()):
-        done = subprocess.run(
-            ["bash", str(REPO / "scripts/extension.sh")],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    done = rebuild_vsix()
+    assert done is None or done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return VSIX
 
 

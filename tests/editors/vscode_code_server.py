@@ -22,6 +22,8 @@ from playwright.sync_api import FrameLocator, Locator, Page, expect
 from tests.helpers import REPO
 
 SETUP = REPO / "scripts/setup-vscode-e2e.sh"
+EXTENSION = REPO / "vscode-extension"
+VSIX = EXTENSION / "dist/storyville.vsix"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,6 +63,30 @@ def setup_toolchain() -> Path:
     )
     assert done.returncode == 0, f"{SETUP} failed:\n{done.stderr[-4000:]}"
     return Path(done.stdout.strip().splitlines()[-1])
+
+
+def vsix_sources() -> list[Path]:
+    """What the .vsix is made of, the storyville wheel it carries included."""
+    names = ["package.json", "package-lock.json", "README.md", "esbuild.mjs", "tsconfig.json"]
+    return [
+        *(EXTENSION / n for n in names),
+        *sorted((EXTENSION / "src").rglob("*.ts")),
+        REPO / "pyproject.toml",
+        *sorted((REPO / "server/storyville").rglob("*.py")),
+    ]
+
+
+def rebuild_vsix() -> subprocess.CompletedProcess[str] | None:
+    """Runs scripts/extension.sh when the .vsix is older than its sources; its run, or None."""
+    if VSIX.exists() and VSIX.stat().st_mtime >= max(p.stat().st_mtime for p in vsix_sources()):
+        return None
+    return subprocess.run(
+        ["bash", str(REPO / "scripts/extension.sh")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def free_port() -> int:

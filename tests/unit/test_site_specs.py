@@ -20,26 +20,18 @@ def story(index: int, title: str, *, passed: bool = True) -> StoryData:
     return StoryData(index, title, f"<p>{title}</p>", assertions=(outcome,))
 
 
+def node(kind: NodeKind, path: str, title: str, root: Path, **fields: object) -> NodeData:
+    file = str(root / "shop" / path.replace(".", "/") / "stories.py")
+    return NodeData(path, kind, title, f"shop.{path}.stories", file, **fields)  # type: ignore[arg-type]
+
+
 def subject(path: str, title: str, root: Path, stories: int = 2) -> NodeData:
-    return NodeData(
-        path,
-        NodeKind.SUBJECT,
-        title,
-        f"shop.{path}.stories",
-        str(root / "shop" / path.replace(".", "/") / "stories.py"),
-        stories=tuple(story(i, f"{title} {i}") for i in range(stories)),
-    )
+    made = tuple(story(i, f"{title} {i}") for i in range(stories))
+    return node(NodeKind.SUBJECT, path, title, root, stories=made)
 
 
 def section(path: str, title: str, root: Path) -> NodeData:
-    return NodeData(
-        path,
-        NodeKind.SECTION,
-        title,
-        f"shop.{path}.stories",
-        str(root / "shop" / path.replace(".", "/") / "stories.py"),
-        description=f"All about {title}",
-    )
+    return node(NodeKind.SECTION, path, title, root, description=f"All about {title}")
 
 
 def catalog(root: Path, snapshot_nodes: list[NodeData]) -> Snapshot:
