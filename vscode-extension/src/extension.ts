@@ -117,6 +117,18 @@ async function openSource(message: unknown, output: vscode.LogOutputChannel, roo
   await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(position, position) });
 }
 
+/**
+ * Whether the `storyville.<key>` setting is set, so that a pick would change nothing; if it
+ * is, says so (`message` of its value) with a button to the setting.
+ */
+async function settingDecides(key: string, message: (value: string) => string): Promise<boolean> {
+  const value = vscode.workspace.getConfiguration("storyville").get<string>(key, "").trim();
+  if (!value) return false;
+  const choice = await vscode.window.showInformationMessage(message(value), "Open Setting");
+  if (choice) await vscode.commands.executeCommand("workbench.action.openSettings", `storyville.${key}`);
+  return true;
+}
+
 export async function deactivate(): Promise<void> {
   await controller?.shutdown();
   controller = undefined;
@@ -351,13 +363,7 @@ class Controller implements vscode.Disposable {
 
   /** **Storyville: Select Interpreter**: the Python extension's picker when it decides, else ours. */
   async selectInterpreter(): Promise<void> {
-    const setting = vscode.workspace.getConfiguration("storyville").get<string>("interpreter", "").trim();
-    if (setting) {
-      const choice = await vscode.window.showInformationMessage(
-        `Storyville uses the storyville.interpreter setting (${setting}). Clear it to pick another interpreter here.`,
-        "Open Setting",
-      );
-      if (choice) await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.interpreter");
+    if (await settingDecides("interpreter", (value) => `Storyville uses the storyville.interpreter setting (${value}). Clear it to pick another interpreter here.`)) {
       return;
     }
     if (vscode.extensions.getExtension(PYTHON_EXTENSION)) {
@@ -513,13 +519,7 @@ class Controller implements vscode.Disposable {
       if (choice) this.output.show(true);
       return;
     }
-    const setting = vscode.workspace.getConfiguration("storyville").get<string>("package", "").trim();
-    if (setting) {
-      const choice = await vscode.window.showInformationMessage(
-        `Storyville builds the catalog the storyville.package setting names (${setting}). Clear it to pick another here.`,
-        "Open Setting",
-      );
-      if (choice) await vscode.commands.executeCommand("workbench.action.openSettings", "storyville.package");
+    if (await settingDecides("package", (value) => `Storyville builds the catalog the storyville.package setting names (${value}). Clear it to pick another here.`)) {
       return;
     }
     if (!found.catalogs.length) {
