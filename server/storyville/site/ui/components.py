@@ -1,4 +1,4 @@
-"""Small tdom components of the catalog UI; each returns a t-string template."""
+"""Small components of the catalog UI; each returns a t-string template (`markup.html`)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,11 @@ def canvas_document(html: str) -> str:
 
 
 def canvas(story: StoryData, title: str) -> Template:
-    return t'<iframe class="sv-canvas" title={title} srcdoc={canvas_document(story.html)}></iframe>'
+    return t'<iframe class="sv-canvas" title="{title}" srcdoc="{canvas_document(story.html)}"></iframe>'
 
 
 def breadcrumbs(spec: PageSpec) -> Template:
-    items = [t"<li><a href={spec.root + c.url}>{c.title}</a></li>" for c in spec.crumbs]
+    items = [t'<li><a href="{spec.root + c.url}">{c.title}</a></li>' for c in spec.crumbs]
     return t'<nav aria-label="breadcrumb"><ul>{items}<li>{spec.title}</li></ul></nav>'
 
 
@@ -36,7 +36,7 @@ def badge(outcome: AssertionOutcome) -> Template:
     if outcome.passed:
         return t'<span class="sv-badge sv-pass" title="passed">✓ {outcome.name}</span>'
     tip = outcome.message or "failed"
-    return t'<span class="sv-badge sv-fail" title={tip}>✗ {outcome.name}</span>'
+    return t'<span class="sv-badge sv-fail" title="{tip}">✗ {outcome.name}</span>'
 
 
 def badges(story: StoryData) -> Template | None:
@@ -62,7 +62,7 @@ def card(spec: PageSpec, summary: Summary) -> Template:
     )
     description = t"<p>{summary.description}</p>" if summary.description else None
     return t"""<article>
-<header><a href={spec.root + summary.link.url}><strong>{summary.link.title}</strong></a></header>
+<header><a href="{spec.root + summary.link.url}"><strong>{summary.link.title}</strong></a></header>
 {description}<footer class="sv-muted">{summary.kind} · {count}{failed}</footer>
 </article>"""
 
@@ -71,12 +71,12 @@ def pager(spec: PageSpec) -> Template | None:
     if spec.previous is None and spec.next is None:
         return None
     prev = (
-        t"<a href={spec.root + spec.previous.url}>← {spec.previous.title}</a>"
+        t'<a href="{spec.root + spec.previous.url}">← {spec.previous.title}</a>'
         if spec.previous
         else t"<span></span>"
     )
     nxt = (
-        t"<a href={spec.root + spec.next.url}>{spec.next.title} →</a>"
+        t'<a href="{spec.root + spec.next.url}">{spec.next.title} →</a>'
         if spec.next
         else t"<span></span>"
     )
@@ -84,4 +84,4 @@ def pager(spec: PageSpec) -> Template | None:
 
 
 def link(spec: PageSpec, target: Link) -> Template:
-    return t"<a href={spec.root + target.url}>{target.title}</a>"
+    return t'<a href="{spec.root + target.url}">{target.title}</a>'

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from string.templatelib import Template
 
-import tdom
 from markupsafe import Markup
 
 from storyville.site.ui.assets import ASSETS, asset_url
@@ -18,6 +17,7 @@ from storyville.site.ui.components import (
     link,
     pager,
 )
+from storyville.site.ui.markup import html
 from storyville.site.ui.models import PageKind, PageSpec
 from storyville.site.ui.urls import story_url
 from storyville.text import utf8
@@ -28,34 +28,28 @@ __all__ = ["ASSETS", "render_page"]
 @cache
 def _head_links(root: str) -> Markup:
     """The same for every page at one depth: rendered once per depth, not once per page."""
-    return Markup(
-        tdom.html(t"""<meta name="viewport" content="width=device-width, initial-scale=1">
+    return html(t"""<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="storyville">
-<link rel="icon" href={root + asset_url("favicon.svg")} type="image/svg+xml">
-<link rel="stylesheet" href={root + asset_url("pico.min.css")}>
-<link rel="stylesheet" href={root + asset_url("storyville.css")}>
-<script src={root + ASSETS + "/catalog.js"} defer></script>
-<script src={root + asset_url("nav.js")} defer></script>
-<script src={root + asset_url("idiomorph.min.js")} defer></script>""")
-    )
+<link rel="icon" href="{root + asset_url("favicon.svg")}" type="image/svg+xml">
+<link rel="stylesheet" href="{root + asset_url("pico.min.css")}">
+<link rel="stylesheet" href="{root + asset_url("storyville.css")}">
+<script src="{root + ASSETS + "/catalog.js"}" defer></script>
+<script src="{root + asset_url("nav.js")}" defer></script>
+<script src="{root + asset_url("idiomorph.min.js")}" defer></script>""")
 
 
 @cache
 def _topbar(root: str, catalog: str) -> Markup:
-    return Markup(
-        tdom.html(
-            t"""<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href={root + "index.html"}>{catalog}</a></li></ul><ul><li><button class="sv-nav-toggle secondary outline" type="button" aria-controls="sv-nav" aria-expanded="false">Catalog</button></li></ul></nav></header>"""
-        )
+    return html(
+        t"""<header class="sv-topbar"><nav><ul><li><a class="sv-brand" href="{root + "index.html"}">{catalog}</a></li></ul><ul><li><button class="sv-nav-toggle secondary outline" type="button" aria-controls="sv-nav" aria-expanded="false">Catalog</button></li></ul></nav></header>"""
     )
 
 
 @cache
 def _sidebar(root: str) -> Markup:
     """nav.js fills it from catalog.js; the link is what shows without scripts."""
-    return Markup(
-        tdom.html(
-            t"""<aside class="sv-sidebar" id="sv-nav" aria-label="Catalog"><a href={root + "index.html"}>All sections</a></aside>"""
-        )
+    return html(
+        t"""<aside class="sv-sidebar" id="sv-nav" aria-label="Catalog"><a href="{root + "index.html"}">All sections</a></aside>"""
     )
 
 
@@ -63,7 +57,7 @@ def layout(spec: PageSpec, content: Template) -> Template:
     root = spec.root
     title = spec.title if spec.kind is PageKind.INDEX else f"{spec.title} · {spec.catalog}"
     return t"""<!DOCTYPE html>
-<html lang="en" data-root={root} data-page={spec.url} data-kind={spec.kind}>
+<html lang="en" data-root="{root}" data-page="{spec.url}" data-kind="{spec.kind}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -123,8 +117,8 @@ def subject_content(spec: PageSpec) -> Template:
         else None
     )
     stories = [
-        t"""<article class="sv-story" id={f"story-{story.index}"}>
-<header><h3><a href={spec.root + story_url(node.path, story.index)}>{story.title}</a></h3>
+        t"""<article class="sv-story" id="{f"story-{story.index}"}">
+<header><h3><a href="{spec.root + story_url(node.path, story.index)}">{story.title}</a></h3>
 {t"<p>{story.description}</p>" if story.description else None}{badges(story)}</header>
 {canvas(story, story.title)}
 </article>"""
@@ -148,15 +142,15 @@ def story_content(spec: PageSpec) -> Template:
     )
     themed = (
         t"""<h2>In the themed layout</h2>
-<p><a href={spec.root + spec.themed_url} target="_blank">Open the themed page</a></p>
-<iframe class="sv-themed" title={f"{story.title} (themed)"} src={spec.root + spec.themed_url}></iframe>"""
+<p><a href="{spec.root + spec.themed_url}" target="_blank">Open the themed page</a></p>
+<iframe class="sv-themed" title="{f"{story.title} (themed)"}" src="{spec.root + spec.themed_url}"></iframe>"""
         if spec.themed_url
         else None
     )
     renders = t"<code>{story.renders}</code>" if story.renders else None
     # A source link: the VS Code webview opens the file at the line (live.js); elsewhere text.
     source = (
-        t' · defined at <code><a class="sv-source-link" data-file={spec.source_file} data-line={spec.source_line}>{spec.source_hint}</a></code>'
+        t' · defined at <code><a class="sv-source-link" data-file="{spec.source_file}" data-line="{spec.source_line}">{spec.source_hint}</a></code>'
         if spec.source_hint
         else None
     )
@@ -196,4 +190,4 @@ def render_page(spec: PageSpec) -> bytes:
         case PageKind.STORY:
             content = story_content(spec)
     # utf8: the build cleaned the catalog's text, but a file path may still hold surrogates
-    return utf8(tdom.html(layout(spec, content)))
+    return utf8(html(layout(spec, content)))
