@@ -100,9 +100,19 @@ class Snapshot:
         """A module the newer build loaded replaces what it was: a node, or skipped."""
         nodes = {p: n for p, n in self.nodes.items() if p not in newer.skipped}
         kept = tuple(p for p in self.skipped if p not in newer.nodes and p not in newer.skipped)
-        return replace(
+        merged = replace(
             self, nodes={**nodes, **newer.nodes}, skipped=tuple(sorted((*kept, *newer.skipped)))
         )
+        if self._children is not None and merged.nodes.keys() == self.nodes.keys():
+            # The same tree with some nodes replaced (a save): their parents' lists change,
+            # not the index, so a save does not sort the catalog again.
+            children = dict(self._children)
+            for path, node in newer.nodes.items():
+                if path and (parent := merged.parent_of(path)) is not None:
+                    siblings = children[parent] = list(children[parent])
+                    siblings[[s.path for s in siblings].index(path)] = node
+            object.__setattr__(merged, "_children", children)
+        return merged
 
     @property
     def stories(self) -> list[tuple[NodeData, StoryData]]:
