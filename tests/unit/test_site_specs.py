@@ -101,6 +101,21 @@ def test_each_edit_renders_the_site_a_fresh_renderer_renders(base: Snapshot) -> 
         assert differing == [], what
 
 
+def test_the_renderer_says_which_files_are_new_or_gone(base: Snapshot) -> None:
+    """What the site writer is told (`fresh`, `gone`) covers every file whose bytes differ
+    from the last render, and every file no longer there."""
+    kept = SiteRenderer()
+    before = kept.render(base)
+    assert sorted(kept.fresh) == sorted(before)
+    for what, snapshot in edits(base):
+        after = kept.render(snapshot)
+        differing = {name for name, data in after.items() if before.get(name) != data}
+        assert differing <= set(kept.fresh), what
+        assert all(after[name] is before[name] for name in after.keys() - set(kept.fresh)), what
+        assert kept.gone == before.keys() - after.keys(), what
+        before = after
+
+
 def test_a_story_edit_renders_only_what_shows_it(base: Snapshot) -> None:
     """New story titles: the subject's pages and the navigation script change; the rest of
     the catalog is not even rendered again."""

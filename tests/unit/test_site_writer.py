@@ -57,3 +57,31 @@ def test_files_and_directories_deleted_by_hand_are_written_again(tmp_path: Path)
     )
     assert all((out / name).is_file() for name in files)
     assert writer.write(files.items()).changed == ()
+
+
+def test_told_what_changed_a_private_site_writes_the_same_as_comparing_everything(
+    tmp_path: Path,
+) -> None:
+    """`write_changes` hashes only the names the renderer says are new or gone; through
+    edits, additions and removals it writes, removes and reports what `write` would."""
+    told = SiteWriter(tmp_path / "told", private=True)
+    compared = SiteWriter(tmp_path / "compared", private=True)
+    files = site(9)
+    steps: list[tuple[dict[str, bytes], list[str], set[str]]] = [(dict(files), list(files), set())]
+    edited = dict(files) | {"s1/sub4/0.html": b"<p>edited</p>", "s0/sub9/0.html": b"<p>new</p>"}
+    steps.append((edited, ["s1/sub4/0.html", "s0/sub9/0.html"], set()))
+    removed = {n: d for n, d in edited.items() if n != "s2/sub5/0.html"}
+    steps.append((removed, [], {"s2/sub5/0.html"}))
+    same_bytes = dict(removed) | {"index.html": bytes(removed["index.html"])}  # a new object
+    steps.append((same_bytes, ["index.html"], set()))
+    for step, fresh, gone in steps:
+        a = told.write_changes(step, fresh, gone)
+        b = compared.write(step.items())
+        assert (a.pages, a.changed) == (b.pages, b.changed)
+        on_disk = {
+            p.relative_to(told.root).as_posix(): p.read_bytes() for p in told.root.rglob("*.html")
+        }
+        assert on_disk == step
+    assert not (told.root / "s2/sub5").exists()  # its emptied directory went too
+    # A new writer (a replaced build host) finds the manifest current.
+    assert SiteWriter(told.root, private=True).write(same_bytes.items()).changed == ()

@@ -37,7 +37,7 @@ from storyville.results import BuildError, BuildResult, PageReport, ReportsUpdat
 from storyville.site.pipeline import skipped_files, summarize
 from storyville.site.renderer import SiteRenderer
 from storyville.site.reports import page_reports, reports_update
-from storyville.site.writer import SiteWriter
+from storyville.site.writer import SiteWriter, WriteReport
 
 log = logging.getLogger("storyville.session")
 
@@ -226,7 +226,7 @@ class DevSession:
         timings["pages"] = perf_counter() - mark
         mark = perf_counter()
         self._phase("writing the site")
-        report = await asyncio.to_thread(self.writer.write, files.items())
+        report = await asyncio.to_thread(self._write, files)
         report = replace(report, changed=_with_pages_using(files, report.changed))
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
@@ -244,7 +244,7 @@ class DevSession:
         static files are read afresh, and the pages that link to a changed one reload."""
         assert self.snapshot is not None
         files = await asyncio.to_thread(self.renderer.render, self.snapshot)
-        report = await asyncio.to_thread(self.writer.write, files.items())
+        report = await asyncio.to_thread(self._write, files)
         self.dirty -= attempt.covered
         result = _nothing_to_do(self.snapshot, attempt.started)
         return replace(
@@ -253,6 +253,10 @@ class DevSession:
             pages_written=report.pages,
             pages_changed=_with_pages_using(files, report.changed),
         )
+
+    def _write(self, files: dict[str, bytes]) -> WriteReport:
+        """The renderer's last output, told what changed in it."""
+        return self.writer.write_changes(files, self.renderer.fresh, self.renderer.gone)
 
     async def start(self) -> None:
         """Begin a dev session here (a build host runs only the builder: its supervisor

@@ -28,7 +28,12 @@ class SiteRenderer:
         self._specs = SiteSpecs()
         self._static: dict[str, tuple[tuple[int, int], bytes]] = {}
         self._listing: list[tuple[PurePosixPath, Path]] | None = None  # the last walk's
+        self._files: dict[str, bytes] = {}  # the last call's output
         self.rendered = 0  # pages rendered by the last call
+        # What the last call changed against the one before: names whose bytes are new
+        # objects (equal bytes are handed back as the same object) and names no longer there.
+        self.fresh: list[str] = []
+        self.gone: set[str] = set()
 
     def static(self, catalog_dir: Path, *, rescan: bool = True) -> Iterator[tuple[str, bytes]]:
         """The catalog's `static/` files; one unchanged since the last call is not read again.
@@ -55,10 +60,26 @@ class SiteRenderer:
 
     def files(self, snapshot: Snapshot, *, rescan: bool = True) -> Iterator[tuple[str, bytes]]:
         """The site's files one by one, so that writing can start before rendering ends."""
+        last = self._files
+        out: dict[str, bytes] = {}
+        fresh: list[str] = []
+
+        def emit(name: str, data: bytes) -> tuple[str, bytes]:
+            before = last.get(name)
+            if before is not data:
+                if before is not None and before == data:
+                    data = before
+                else:
+                    fresh.append(name)
+            out[name] = data
+            return name, data
+
         specs, script = self._specs.update(snapshot)
-        yield from static_assets().items()
-        yield f"{ASSETS}/catalog.js", script
-        yield from self.static(Path(snapshot.nodes[""].file).parent, rescan=rescan)
+        for name, data in static_assets().items():
+            yield emit(name, data)
+        yield emit(f"{ASSETS}/catalog.js", script)
+        for name, data in self.static(Path(snapshot.nodes[""].file).parent, rescan=rescan):
+            yield emit(name, data)
         pages: dict[str, tuple[PageSpec, bytes]] = {}
         self.rendered = 0
         for spec in specs:
@@ -66,6 +87,9 @@ class SiteRenderer:
             if cached is None or (cached[0] is not spec and cached[0] != spec):
                 cached = (spec, render_page(spec))
                 self.rendered += 1
+                fresh.append(spec.url)
             pages[spec.url] = cached
+            out[spec.url] = cached[1]
             yield spec.url, cached[1]
         self._pages = pages
+        self._files, self.fresh, self.gone = out, fresh, last.keys() - out.keys()

@@ -179,6 +179,7 @@ class SiteWriter:
         self._known: dict[str, str] | None = None
         self._hashed: Mapping[str, bytes] = {}  # the files behind `_known`'s digests
         self._mtimes: dict[str, int] = {}  # site directory -> its mtime after our last write
+        self._page_count = 0  # HTML pages in the site after the last write
 
     def _load_manifest(self) -> dict[str, str]:
         if not self.root.exists():
@@ -210,7 +211,8 @@ class SiteWriter:
                 if new.renamed:
                     self._known, self._hashed = digests, site
                     self._note_directories(_by_directory(digests), site)
-                    return WriteReport(self._pages(site), tuple(sorted(site)))
+                    self._page_count = self._pages(site)
+                    return WriteReport(self._page_count, tuple(sorted(site)))
             else:
                 site = dict(stream)
                 digests = {name: self._digest(name, data) for name, data in site.items()}
@@ -242,7 +244,46 @@ class SiteWriter:
         self._hashed = site
         if not trusted:
             self._note_directories(directories, changed)
-        return WriteReport(self._pages(site), changed)
+        self._page_count = self._pages(site)
+        return WriteReport(self._page_count, changed)
+
+    def write_changes(
+        self, files: Mapping[str, bytes], fresh: Iterable[str], gone: Iterable[str]
+    ) -> WriteReport:
+        """As `write(files.items())`, told which names hold new bytes (`fresh`) and which
+        went since the last write (`gone`, as `SiteRenderer` says): on storyville's own
+        site, after its first write, only those are hashed and compared, so a save costs
+        what it changed rather than a look at every file of the site."""
+        known = self._known
+        if not (self.private and known is not None):
+            return self.write(files.items())
+        digests = {name: _digest(files[name]) for name in fresh}
+        changed = tuple(sorted(n for n, d in digests.items() if known.get(n) != d))
+        removed = tuple(sorted(n for n in gone if n in known and n not in files))
+        pages = (
+            self._page_count
+            + sum(1 for n in changed if n not in known and n.endswith(".html"))
+            - sum(1 for n in removed if n.endswith(".html"))
+        )
+        try:
+            _write_changed(self.root, files, changed)
+            for name in removed:
+                (self.root / name).unlink(missing_ok=True)
+                self._prune(Path(name).parent)
+            if changed or removed:
+                for name in removed:
+                    del known[name]
+                known.update(digests)
+                _atomic_write(self.root / MANIFEST, _manifest(known))
+        except PermissionError as exc:
+            self._known = None  # unsure what is on disk: the next write compares everything
+            raise OutputError(f"cannot write to {self.root}: permission denied") from exc
+        except OSError as exc:
+            self._known = None
+            raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+        self._hashed = files
+        self._page_count = pages
+        return WriteReport(pages, changed)
 
     def _missing(self, directories: dict[str, list[str]]) -> set[str]:
         """Files deleted from the site by hand since the last write. A directory's mtime
