@@ -22,7 +22,7 @@ from storyville.collect.shards import useful_interpreters
 from storyville.collect.snapshot import NodeData
 from storyville.devloop.builders import MainInterpreterBuilder, SubinterpreterBuilder
 from storyville.devloop.session import Attempt, DevSession, SessionConfig
-from storyville.host import protocol
+from storyville.host import memory, protocol
 from storyville.host.guard import FATAL, Guard, limit_memory
 from storyville.pool.pool import cores
 
@@ -142,6 +142,8 @@ class HostService:
                 replace_host=self.builder.needs_replacement,
             )
         )
+        if result.ok and result.mode == "full":
+            memory.settle()  # after the reply: the reload does not wait for it
 
 
 def main(fd: int) -> int:

@@ -1,0 +1,33 @@
+"""What a full build leaves in the host, settled once it is published.
+
+A full build allocates the catalog's snapshot, page specs and page bytes: 65,000 objects
+tracked by the garbage collector at 3,000 stories, which every later collection of the
+oldest generation walks again, a few milliseconds of each save. Frozen, they are skipped
+(`gc.freeze`); unfrozen first, so the last full build's objects, unreachable now, are
+collected rather than kept for ever. What the build freed but malloc still holds goes back
+to the system (glibc's `malloc_trim`, where there is one): about 7 MB at 3,000 stories.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+from collections.abc import Callable
+from functools import cache
+
+
+def settle() -> None:
+    """After a full build is published (about 17 ms at 3,000 stories)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+    if trim := _malloc_trim():
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except AttributeError, OSError:  # not glibc
+        return None
