@@ -89,14 +89,21 @@ def import_root(directory: Path) -> tuple[Path, str]:
     return directory, ".".join(reversed(parts))
 
 
-def catalog_import_root(directory: Path, base: Path | None = None) -> tuple[Path, str]:
+_UNKNOWN = Path()
+
+
+def catalog_import_root(
+    directory: Path, base: Path | None = None, *, top: Path | None = _UNKNOWN
+) -> tuple[Path, str]:
     """`import_root`, also for a catalog without `__init__.py` files (namespace packages).
 
     A namespace catalog is named from `base` (pytest's rootdir: Storyville 0.1's catalogs
     import themselves as `examples.complete....`) when it lies below it, else from its own
-    directory. The name is empty when `directory` is in no package at all."""
+    directory. The name is empty when `directory` is in no package at all. `top`: the
+    directory's `catalog_dir_of`, when the caller knows it already."""
     directory = directory.resolve()
-    top = catalog_dir_of(directory)
+    if top is _UNKNOWN:
+        top = catalog_dir_of(directory)
     if top is None or (top / "__init__.py").is_file():
         return import_root(directory)
     root = top.parent
