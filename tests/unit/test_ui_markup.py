@@ -50,3 +50,21 @@ def test_an_unquoted_attribute_value_is_refused() -> None:
     url = "a b.html"
     with pytest.raises(ValueError, match=r"unquoted attribute value \{url\}"):
         html(t"<a href={url}>x</a>")
+
+
+def test_markup_in_an_attribute_value_is_escaped_all_the_same() -> None:
+    """A story title that happens to be `Markup` cannot end the attribute and add others."""
+    title = Markup('x" onmouseover="alert(1)')
+    assert html(t'<iframe title="{title}"></iframe>') == (
+        '<iframe title="x&#34; onmouseover=&#34;alert(1)"></iframe>'
+    )
+
+
+def test_an_attribute_value_takes_text_numbers_or_none_only() -> None:
+    line, missing = 12, None
+    assert html(t'<a data-line="{line}" data-file="{missing}">x</a>') == (
+        '<a data-line="12" data-file="">x</a>'
+    )
+    nested = t"<b>x</b>"
+    with pytest.raises(ValueError, match=r"attribute value \{nested\} is a Template"):
+        html(t'<a title="{nested}">x</a>')

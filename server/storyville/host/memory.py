@@ -29,5 +29,5 @@ def settle() -> None:
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         return ctypes.CDLL(None).malloc_trim
-    except AttributeError, OSError:  # not glibc
+    except AttributeError, OSError, TypeError:  # not glibc (Windows has no CDLL(None))
         return None

@@ -26,6 +26,10 @@ MANIFEST = ".storyville-site.json"
 _PARALLEL_FROM = 32  # changed files; fewer are written one after the other
 _WRITERS = 4
 _BATCH = 64  # files a writer thread takes at once
+# Windows has no O_CLOEXEC and, without O_BINARY, would translate line endings.
+_CREATE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 class OutputError(Exception):
@@ -55,7 +59,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def _plain_write(path: str, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    fd = os.open(path, _CREATE, 0o666)
     try:
         while data:  # a short write is rare, but possible
             data = data[os.write(fd, data) :]

@@ -19,8 +19,9 @@ __all__ = ["html"]
 
 
 def html(template: Template) -> Markup:
-    """The template's markup; nested templates, lists of them and `Markup` go in as they
-    are, `None` and `False` as nothing, anything else as escaped text."""
+    """The template's markup. In text, nested templates, lists of them and `Markup` go in
+    as they are, `None` and `False` as nothing, anything else as escaped text; in a quoted
+    attribute value, only text (escaped, `Markup` too) and numbers, `None` as empty."""
     parts: list[str] = []
     _template(template, parts)
     return Markup("".join(parts))
@@ -38,8 +39,26 @@ def _template(template: Template, parts: list[str]) -> None:
                 f"unquoted attribute value {{{item.expression}}} after {previous[-40:]!r}:"
                 " the catalog UI quotes its attributes"
             )
-        _value(_formatted(item), parts)
+        if previous.endswith(('="', "='")):
+            parts.append(_attribute(item))
+        else:
+            _value(_formatted(item), parts)
         previous = ""
+
+
+def _attribute(item: Interpolation) -> str:
+    """An attribute's value is text, always escaped: markup there (a `Markup` title, say)
+    would end the attribute and could add others."""
+    value = _formatted(item)
+    match value:
+        case None:
+            return ""
+        case str() | int() | float():
+            return escape(str(value))
+        case _:
+            raise ValueError(
+                f"attribute value {{{item.expression}}} is a {type(value).__name__}, not text"
+            )
 
 
 def _formatted(item: Interpolation) -> object:
