@@ -180,10 +180,10 @@ class TrackedCatalog:
     async def _published(self, result: BuildResult) -> None:
         if result.ok:
             self.syntax_errors.clear()
-        self.publish_diagnostics(result)
-        if self.preview is not None:
+        if self.preview is not None:  # the new pixels first; the diagnostics follow in ms
             errors = [] if result.ok else [e.brief() for e in result.errors]
             await self.preview.hub.build_finished(result.pages_changed, self.session.builds, errors)
+        self.publish_diagnostics(result)
         for line in result.output.splitlines():
             self.server.log(f"| {line}")
         self.server.log(
