@@ -46,6 +46,9 @@ class FreshProcessBuilder:
         )
         return pickle.loads(done.stdout)
 
+    def settle(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -69,6 +72,9 @@ class ReusedInterpreterBuilder:
         self.interpreter.prepare_main(prefix=job.package.split(".")[0])
         self.interpreter.exec(_PURGE)
         return self.interpreter.call(worker.run, job, 30.0)
+
+    def settle(self) -> None:
+        pass
 
     def close(self) -> None:
         if self.interpreter is not None:
@@ -95,6 +101,9 @@ class InProcessBuilder:
                 del sys.modules[name]
         importlib.invalidate_caches()
         return collect(job)
+
+    def settle(self) -> None:
+        pass
 
     def close(self) -> None:
         pass

@@ -118,7 +118,15 @@ async def test_threads_a_catalog_leaves_running_do_not_pile_up(running) -> None:
             if n == 0:
                 first = threads({server.pid, *descendants(server.pid)})
     assert "<p>leak 5</p>" in canvas(server, "parts/widget/0.html")
-    assert threads({server.pid, *descendants(server.pid)}) <= first + 4
+    # Threads that come and go (the next interpreter warming, the last one closing, a
+    # replaced build host exiting) may be counted at any moment: the six leaked ones
+    # would stay, so they must be gone within a few seconds.
+    count = threads({server.pid, *descendants(server.pid)})
+    deadline = time.monotonic() + 10
+    while count > first + 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        count = threads({server.pid, *descendants(server.pid)})
+    assert count <= first + 4, f"{count} threads, {first} after the first leaky build"
     # and SIGTERM still stops it (the fixture checks the exit code)
 
 

@@ -150,6 +150,9 @@ class FakeBuilder:
         assert self.results, f"unexpected build: {job}"
         return self.results.pop(0)
 
+    def settle(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 

@@ -21,6 +21,10 @@ class Builder(Protocol):
 
     def start(self) -> None: ...
     def collect(self, job: BuildJob) -> Collected: ...
+    def settle(self) -> None:
+        """The last build is used (published, or never will be): prepare the next."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -45,10 +49,16 @@ class SubinterpreterBuilder:
             prewarm_libraries=prewarm_libraries,
             stack_of=stack_of,
             parallel=parallel,
+            # The next save's interpreter warms once this save's pages are written: on two
+            # cores, warming beside the render and write cost a save ~3 ms at 300 stories.
+            refill_after_build=False,
         )
 
     def start(self) -> None:
         self.pool.start()
+
+    def settle(self) -> None:
+        self.pool.refill()
 
     def wait_warm(self) -> None:
         self.pool.wait_warm()
@@ -86,6 +96,9 @@ class MainInterpreterBuilder:
     def collect(self, job: BuildJob) -> Collected:
         self.builds += 1
         return worker.run(job, self.time_limit)
+
+    def settle(self) -> None:
+        pass
 
     def close(self) -> None:
         pass

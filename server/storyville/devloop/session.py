@@ -185,6 +185,7 @@ class DevSession:
             return Attempt(plan, None, covered, started)
         log.info("build: %s", plan.reason)
         self._phase(f"building ({plan.reason})")
+        self.builder.settle()  # the last build was dropped unpublished: its standby is due
         collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
         known = set(self._stories_modules()) if self.snapshot else set()
         walked = bool(collected.stories_modules)  # a partial build with `known` walks nothing
@@ -199,7 +200,14 @@ class DevSession:
         return Attempt(plan, collected, covered, started)
 
     async def publish(self, attempt: Attempt) -> BuildResult:
-        """Make a good build the site; a failed one changes nothing on disk."""
+        """Make a good build the site; a failed one changes nothing on disk. The next
+        build's interpreter warms after that, not beside it."""
+        try:
+            return await self._publish(attempt)
+        finally:
+            self.builder.settle()
+
+    async def _publish(self, attempt: Attempt) -> BuildResult:
         self.builds += 1
         plan, collected = attempt.plan, attempt.collected
         if plan is not None and plan.static and self.snapshot is not None:

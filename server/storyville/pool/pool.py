@@ -75,6 +75,7 @@ class InterpreterPool:
         stack_of: Callable[[threading.Thread], str] | None = None,
         parallel: int = 1,
         keep_standby: bool = True,
+        refill_after_build: bool = True,
     ) -> None:
         self.time_limit = time_limit
         # Interpreters a full build is split over, running at once: one a core is the most
@@ -82,6 +83,9 @@ class InterpreterPool:
         self.parallel = max(1, parallel)
         # After a build, warm the next; a one-shot `storyville build` has no next.
         self.keep_standby = keep_standby
+        # False: the caller warms the next one (`refill`) once it has used the build, so the
+        # warm-up does not take a core from its rendering and writing.
+        self.refill_after_build = refill_after_build
         self.prewarm_libraries = prewarm_libraries
         self.libraries: tuple[str, ...] = ()
         # Where a thread stuck in C code is (faulthandler text); only a build host has it.
@@ -162,7 +166,8 @@ class InterpreterPool:
             thread.start()
         for thread in threads:
             thread.join()
-        self._refill()  # after the shards: warming would take a core from one of them
+        if self.refill_after_build:
+            self._refill()  # after the shards: warming would take a core from one of them
         assert found is not None
         lost = BuildError(ErrorKind.INTERPRETER, "a part of the build returned nothing")
         collected = merge(
@@ -220,7 +225,7 @@ class InterpreterPool:
             self._stuck.append(warm.interpreter)
             stack = self.stack_of(runner) if self.stack_of is not None else ""
             if refill:
-                self._refill()
+                self._refill()  # a stuck build: whatever the caller does next needs one
             message = f"the build took longer than {self.time_limit:g} s and was stopped"
             return worker.failed(
                 job,
@@ -247,7 +252,7 @@ class InterpreterPool:
             )
         else:
             self._discard(warm.interpreter)
-        if refill:
+        if refill and self.refill_after_build:
             self._refill()
         if collected.libraries and self.prewarm_libraries:
             self.libraries = tuple(sorted(set(self.libraries) | set(collected.libraries)))
@@ -284,6 +289,10 @@ class InterpreterPool:
         except Exception:
             log.exception("warming an interpreter failed; trying once more")
             return self._spawn_warm().result()
+
+    def refill(self) -> None:
+        """Warm the standby now, if there is none (with `refill_after_build=False`)."""
+        self._refill()
 
     def _refill(self) -> None:
         with self._lock:
