@@ -169,6 +169,11 @@ def _by_directory(names: Iterable[str]) -> dict[str, list[str]]:
     return grouped
 
 
+def _output_error(root: Path, exc: OSError) -> OutputError:
+    reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+    return OutputError(f"cannot write to {root}: {reason}")
+
+
 def _manifest(digests: dict[str, str]) -> bytes:
     return json.dumps({"files": digests}).encode()
 
@@ -240,10 +245,8 @@ class SiteWriter:
                 self._prune(Path(name).parent)
             if changed or removed or self._known is None:
                 _atomic_write(self.root / MANIFEST, _manifest(digests))
-        except PermissionError as exc:
-            raise OutputError(f"cannot write to {self.root}: permission denied") from exc
         except OSError as exc:
-            raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+            raise _output_error(self.root, exc) from exc
         self._known = digests
         self._hashed = site
         if not trusted:
@@ -279,12 +282,9 @@ class SiteWriter:
                     del known[name]
                 known.update(digests)
                 _atomic_write(self.root / MANIFEST, _manifest(known))
-        except PermissionError as exc:
-            self._known = None  # unsure what is on disk: the next write compares everything
-            raise OutputError(f"cannot write to {self.root}: permission denied") from exc
         except OSError as exc:
-            self._known = None
-            raise OutputError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+            self._known = None  # unsure what is on disk: the next write compares everything
+            raise _output_error(self.root, exc) from exc
         self._hashed = files
         self._page_count = pages
         return WriteReport(pages, changed)
