@@ -60,13 +60,13 @@ class SiteSpecs:
             if path in nodes:
                 node = nodes[path]
                 children = snapshot.children_of(path)
-                counts = _own_counts(node)
+                own = counts = _own_counts(node)
                 for child in children:
                     child_counts = new.counts.get(child.path) or old.counts[child.path]
                     counts = _add(counts, child_counts)
                 new.counts[path] = counts
                 if path:
-                    new.tree[path] = _tree_entry(node, children, new.tree, old.tree)
+                    new.tree[path] = _tree_entry(node, own[1], children, new.tree, old.tree)
         for path in nodes:
             if path not in new.counts:
                 new.counts[path] = old.counts[path]
@@ -139,15 +139,16 @@ def _add(a: Counts, b: Counts) -> Counts:
 
 
 def _tree_entry(
-    node: NodeData, children: list[NodeData], new: dict[str, str], old: dict[str, str]
+    node: NodeData, failed: int, children: list[NodeData], new: dict[str, str], old: dict[str, str]
 ) -> str:
-    """The node's part of catalog.js, as `json.dumps(..., separators=(",", ":"))` writes it."""
+    """The node's part of catalog.js, as `json.dumps(..., separators=(",", ":"))` writes it;
+    `failed`: its own stories' failed assertions (`_own_counts`)."""
     head = json.dumps({"t": node.title, "u": node_url(node.path)}, separators=(",", ":"))
     if node.kind is NodeKind.SUBJECT:
         entry: dict[str, object] = {
             "c": [{"t": s.title, "u": story_url(node.path, s.index)} for s in node.stories]
         }
-        if failed := sum(1 for s in node.stories for a in s.assertions if not a.passed):
+        if failed:
             entry["f"] = failed
         return f"{head[:-1]},{json.dumps(entry, separators=(',', ':'))[1:]}"
     inner = ",".join(new.get(c.path) or old[c.path] for c in children)
