@@ -50,9 +50,12 @@ def session_for(variant: str, options: ServeOptions, site: Path) -> CatalogSessi
             options.search_path,
             site,
             use_subinterpreters=variant == "storyville",
+            private_output=True,  # as `storyville serve` without --output: its own temp site
         )
         return HostSession(config)
-    config = SessionConfig(options.package, options.search_path, options.search_path, site)
+    config = SessionConfig(
+        options.package, options.search_path, options.search_path, site, private_output=True
+    )
     return DevSession(config, builder_for(variant))
 
 
