@@ -96,7 +96,7 @@ def test_each_edit_renders_the_site_a_fresh_renderer_renders(base: Snapshot) -> 
     for what, snapshot in edits(base):
         incremental = kept.render(snapshot)
         fresh = SiteRenderer().render(snapshot)
-        assert list(incremental) == list(fresh), what
+        assert sorted(incremental) == sorted(fresh), what
         differing = [name for name in fresh if incremental[name] != fresh[name]]
         assert differing == [], what
 
@@ -133,3 +133,43 @@ def test_a_story_edit_renders_only_what_shows_it(base: Snapshot) -> None:
         "forms/fancy/slider/index.html",
     ]
     assert kept.rendered == 3
+
+
+def test_static_files_that_come_and_go_are_written_and_dropped(base: Snapshot) -> None:
+    """A save patches the last output: a catalog static file added since is in it, and one
+    deleted since is gone from it and named in `gone`, as a fresh render has it."""
+    static = Path(base.nodes[""].file).parent / "forms" / "static"
+    static.mkdir(parents=True)
+    (static / "old.css").write_text("p { color: red }")
+    kept = SiteRenderer()
+    kept.render(base)
+    (static / "old.css").unlink()
+    (static / "new.css").write_text("p { color: blue }")
+    edited = with_node(base, replace(base.nodes["layout.card"], title="Tile"))
+    after = kept.render(edited)
+    assert after == SiteRenderer().render(edited)
+    assert "static/forms/static/new.css" in kept.fresh
+    assert kept.gone == {"static/forms/static/old.css"}
+
+
+def test_a_render_that_fails_leaves_the_next_one_whole(
+    base: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that raises half way through a patch: the next render starts afresh and is
+    the site a fresh renderer makes, not a half-patched one."""
+    from storyville.site import renderer
+
+    kept = SiteRenderer()
+    kept.render(base)
+    real = renderer.render_page
+
+    def broken(spec: object) -> bytes:
+        raise RuntimeError("boom")
+
+    edited = with_node(base, replace(base.nodes["layout.card"], title="Tile"))
+    monkeypatch.setattr(renderer, "render_page", broken)
+    with pytest.raises(RuntimeError):
+        kept.render(edited)
+    monkeypatch.setattr(renderer, "render_page", real)
+    again = with_node(edited, replace(edited.nodes["forms.button"], title="Knob"))
+    assert kept.render(again) == SiteRenderer().render(again)

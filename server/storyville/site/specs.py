@@ -30,8 +30,19 @@ class _Kept:
     base: str = ""
     counts: dict[str, Counts] = field(default_factory=dict)  # the node's subtree, itself included
     specs: dict[str, list[PageSpec]] = field(default_factory=dict)
-    failures: dict[str, list[Failure]] = field(default_factory=dict)
+    failures: dict[str, list[Failure]] = field(default_factory=dict)  # only subjects with some
     tree: dict[str, str] = field(default_factory=dict)  # the node's entry in catalog.js
+
+
+@dataclass(frozen=True, slots=True)
+class Specs:
+    """One update's answer: every page's spec, and which node paths it worked out again."""
+
+    pages: dict[str, list[PageSpec]]  # by node path, the catalog's front page apart
+    index: PageSpec
+    script: bytes  # catalog.js
+    redone: frozenset[str] | None  # paths whose pages may differ; None: every path is new
+    removed: frozenset[str]  # paths the last update had and this one has not
 
 
 class SiteSpecs:
@@ -40,8 +51,9 @@ class SiteSpecs:
     def __init__(self) -> None:
         self._kept = _Kept()
 
-    def update(self, snapshot: Snapshot) -> tuple[list[PageSpec], bytes]:
-        """Every page's spec, in path order with the front page last, and catalog.js."""
+    def update(self, snapshot: Snapshot) -> Specs:
+        """Every page's spec, and catalog.js. What the last update worked out is copied (a
+        dict copy, not a walk), and only the paths a change reaches are worked out again."""
         nodes = snapshot.nodes
         catalog = nodes[""]
         base = _hint_base(snapshot)
@@ -54,7 +66,17 @@ class SiteSpecs:
         removed = old.nodes.keys() - nodes.keys()
         below = _descendants(snapshot, changed, removed)
         above = _with_ancestors(snapshot, changed | removed)
-        new = _Kept(nodes=dict(nodes), base=base)
+        new = _Kept(
+            nodes=dict(nodes),
+            base=base,
+            counts=dict(old.counts),
+            specs=dict(old.specs),
+            failures=dict(old.failures),
+            tree=dict(old.tree),
+        )
+        for path in removed:
+            for kept in (new.counts, new.specs, new.failures, new.tree):
+                kept.pop(path, None)
         # Children before parents: a path's ancestors have fewer dots ("" has none at all).
         for path in sorted(above | changed, key=lambda p: -(p.count(".") + 1 if p else 0)):
             if path in nodes:
@@ -62,42 +84,37 @@ class SiteSpecs:
                 children = snapshot.children_of(path)
                 own = counts = _own_counts(node)
                 for child in children:
-                    child_counts = new.counts.get(child.path) or old.counts[child.path]
-                    counts = _add(counts, child_counts)
+                    counts = _add(counts, new.counts[child.path])
                 new.counts[path] = counts
                 if path:
-                    new.tree[path] = _tree_entry(node, own[1], children, new.tree, old.tree)
-        for path in nodes:
-            if path not in new.counts:
-                new.counts[path] = old.counts[path]
-            if path and path not in new.tree:
-                new.tree[path] = old.tree[path]
-        respec = below | above
-        specs: list[PageSpec] = []
-        for path, node in sorted(nodes.items()):
-            if not path:
-                continue
-            if path in respec or path not in old.specs:
-                crumbs = tuple(Link(a.title, node_url(a.path)) for a in snapshot.ancestors_of(path))
-                if node.kind is NodeKind.SUBJECT:
-                    new.specs[path], new.failures[path] = _subject_specs(
-                        node, crumbs, catalog, base
-                    )
+                    new.tree[path] = _tree_entry(node, own[1], children, new.tree)
+        redone = (below | above) & nodes.keys()
+        redone.discard("")
+        for path in redone:
+            node = nodes[path]
+            crumbs = tuple(Link(a.title, node_url(a.path)) for a in snapshot.ancestors_of(path))
+            if node.kind is NodeKind.SUBJECT:
+                new.specs[path], failures = _subject_specs(node, crumbs, catalog, base)
+                if failures:
+                    new.failures[path] = failures
                 else:
-                    children = tuple(_summary(new.counts, c) for c in snapshot.children_of(path))
-                    new.specs[path] = [_section_spec(node, crumbs, catalog, children)]
+                    new.failures.pop(path, None)
             else:
-                new.specs[path] = old.specs[path]
-                if path in old.failures:
-                    new.failures[path] = old.failures[path]
-            specs += new.specs[path]
-        specs.append(_index_spec(snapshot, new))
+                children = tuple(_summary(new.counts, c) for c in snapshot.children_of(path))
+                new.specs[path] = [_section_spec(node, crumbs, catalog, children)]
+                new.failures.pop(path, None)
         self._kept = new
         top = ",".join(new.tree[c.path] for c in snapshot.children_of(""))
         script = (
             f'window.storyvilleCatalog = {{"title":{json.dumps(catalog.title)},"tree":[{top}]}};\n'
         )
-        return specs, script.encode()  # ASCII: json escapes the rest
+        return Specs(
+            pages=new.specs,
+            index=_index_spec(snapshot, new),
+            script=script.encode(),  # ASCII: json escapes the rest
+            redone=frozenset(redone) if old.nodes else None,
+            removed=frozenset(removed),
+        )
 
 
 def _descendants(snapshot: Snapshot, changed: set[str], removed: set[str]) -> set[str]:
@@ -138,11 +155,9 @@ def _add(a: Counts, b: Counts) -> Counts:
     return a[0] + b[0], a[1] + b[1], a[2] + b[2]
 
 
-def _tree_entry(
-    node: NodeData, failed: int, children: list[NodeData], new: dict[str, str], old: dict[str, str]
-) -> str:
+def _tree_entry(node: NodeData, failed: int, children: list[NodeData], tree: dict[str, str]) -> str:
     """The node's part of catalog.js, as `json.dumps(..., separators=(",", ":"))` writes it;
-    `failed`: its own stories' failed assertions (`_own_counts`)."""
+    `failed`: its own stories' failed assertions (`_own_counts`); `tree`: its children's."""
     head = json.dumps({"t": node.title, "u": node_url(node.path)}, separators=(",", ":"))
     if node.kind is NodeKind.SUBJECT:
         entry: dict[str, object] = {
@@ -151,7 +166,7 @@ def _tree_entry(
         if failed:
             entry["f"] = failed
         return f"{head[:-1]},{json.dumps(entry, separators=(',', ':'))[1:]}"
-    inner = ",".join(new.get(c.path) or old[c.path] for c in children)
+    inner = ",".join(tree[c.path] for c in children)
     return f'{head[:-1]},"c":[{inner}]}}'
 
 
