@@ -1,8 +1,11 @@
-"""A merged snapshot answers `children_of` as a snapshot built whole would, index carried or not."""
+"""A merged snapshot answers `children_of` and its totals as a snapshot built whole would,
+index and totals carried or not."""
 
 from __future__ import annotations
 
-from storyville.collect.snapshot import NodeData, NodeKind, Snapshot
+from dataclasses import replace
+
+from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 
 
 def node(path: str, title: str = "") -> NodeData:
@@ -37,3 +40,23 @@ def test_a_new_or_skipped_node_builds_the_index_again() -> None:
     skipped = BASE.merged(Snapshot("shop", {}, skipped=("a.y",)))
     assert tree(skipped) == tree(whole(skipped))
     assert [c.path for c in skipped.children_of("a")] == ["a.x", "a.y.deep"]
+
+
+def with_stories(path: str, *passed: bool) -> NodeData:
+    stories = tuple(
+        StoryData(i, f"S{i}", "<p></p>", assertions=(AssertionOutcome("a", ok),))
+        for i, ok in enumerate(passed)
+    )
+    return replace(node(path), kind=NodeKind.SUBJECT, stories=stories)
+
+
+def test_a_save_carries_the_totals_from_the_nodes_it_replaced() -> None:
+    """Stories and assertion outcomes of the catalog after a save: the old totals less the
+    replaced nodes plus their new selves, as counting the merged catalog again gives."""
+    base = Snapshot("shop", {"": node(""), "a": with_stories("a", True, False), "b": node("b")})
+    base.children_of("")
+    assert base.totals() == (2, 1, 1)
+    merged = base.merged(Snapshot("shop", {"a": with_stories("a", True, True, True)}))
+    assert merged.totals() == (3, 3, 0) == whole(merged).totals()
+    added = merged.merged(Snapshot("shop", {"c": with_stories("c", False)}))  # index rebuilt
+    assert added.totals() == (4, 3, 1) == whole(added).totals()

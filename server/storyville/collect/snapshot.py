@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from storyville.catalog.source import SourceRef
 from storyville.results import BuildError, ErrorKind
+
+type Totals = tuple[int, int, int]  # stories, passed assertions, failed ones
 
 
 class NodeKind(StrEnum):
@@ -67,6 +70,7 @@ class Snapshot:
     _children: dict[str, list[NodeData]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _totals: Totals | None = field(default=None, init=False, repr=False, compare=False)
 
     def parent_of(self, path: str) -> str | None:
         """Nearest ancestor path that has a node (directories without stories.py are skipped)."""
@@ -112,22 +116,47 @@ class Snapshot:
                     siblings = children[parent] = list(children[parent])
                     siblings[[s.path for s in siblings].index(path)] = node
             object.__setattr__(merged, "_children", children)
+            if self._totals is not None:  # less the replaced nodes, plus their new selves
+                before = _totals(self.nodes[p] for p in newer.nodes)
+                after = _totals(newer.nodes.values())
+                totals = tuple(
+                    t - b + a for t, b, a in zip(self._totals, before, after, strict=True)
+                )
+                object.__setattr__(merged, "_totals", totals)
         return merged
+
+    def totals(self) -> Totals:
+        """(stories, passed, failed assertions) of the whole catalog: worked out once, and
+        carried by `merged` from the nodes a save replaced."""
+        if self._totals is None:
+            object.__setattr__(self, "_totals", _totals(self.nodes.values()))
+        assert self._totals is not None
+        return self._totals
 
     @property
     def stories(self) -> list[tuple[NodeData, StoryData]]:
         return [(n, s) for _, n in sorted(self.nodes.items()) for s in n.stories]
 
 
+def _totals(nodes: Iterable[NodeData]) -> Totals:
+    stories = passed = failed = 0
+    for node in nodes:
+        stories += len(node.stories)
+        for story in node.stories:
+            for outcome in story.assertions:
+                passed += outcome.passed
+                failed += not outcome.passed
+    return stories, passed, failed
+
+
 def assertion_counts(snapshot: Snapshot) -> tuple[int, int]:
-    """(passed, failed) over every story; in no order, so without sorting the nodes."""
-    outcomes = [a.passed for n in snapshot.nodes.values() for s in n.stories for a in s.assertions]
-    passed = sum(outcomes)
-    return passed, len(outcomes) - passed
+    """(passed, failed) over every story."""
+    _, passed, failed = snapshot.totals()
+    return passed, failed
 
 
 def story_count(snapshot: Snapshot) -> int:
-    return sum(len(n.stories) for n in snapshot.nodes.values())
+    return snapshot.totals()[0]
 
 
 def warnings_of(snapshot: Snapshot) -> tuple[BuildError, ...]:
