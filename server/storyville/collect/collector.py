@@ -11,7 +11,7 @@ import io
 import linecache
 import reprlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -310,11 +310,15 @@ class _Renderer:
         return AssertionOutcome(name, passed=False, message=message, source=where)
 
 
-def structure_errors(snapshot: Snapshot) -> list[BuildError]:
-    """Problems with the shape of a (complete) tree: where each kind of node may sit."""
+def structure_errors(snapshot: Snapshot, only: Iterable[str] | None = None) -> list[BuildError]:
+    """Problems with the shape of a (complete) tree: where each kind of node may sit.
+
+    `only`: the paths whose place may have changed (after a save that kept the tree, the
+    nodes it replaced and their children: the rest passed when they were published)."""
     errors = []
     root = snapshot.nodes.get("")
-    if root is not None and root.kind is not NodeKind.CATALOG:
+    paths = sorted(snapshot.nodes) if only is None else sorted(set(only) & snapshot.nodes.keys())
+    if root is not None and "" in paths and root.kind is not NodeKind.CATALOG:
         errors.append(
             BuildError(
                 ErrorKind.STRUCTURE,
@@ -323,9 +327,10 @@ def structure_errors(snapshot: Snapshot) -> list[BuildError]:
                 root.source or SourceRef(root.file, 1),
             )
         )
-    for path, node in sorted(snapshot.nodes.items()):
+    for path in paths:
         if not path:
             continue
+        node = snapshot.nodes[path]
         where = node.source or SourceRef(node.file, 1)
         parent_path = snapshot.parent_of(path)
         parent = snapshot.nodes[parent_path] if parent_path is not None else None

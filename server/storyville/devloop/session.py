@@ -222,7 +222,8 @@ class DevSession:
         if not errors and not plan.full:
             assert self.snapshot is not None
             snapshot = self.snapshot.merged(collected.snapshot)
-            errors = tuple(structure_errors(snapshot))
+            placed = _placed_anew(self.snapshot, snapshot, collected.snapshot)
+            errors = tuple(structure_errors(snapshot, placed))
         if errors:
             timings["total"] = perf_counter() - attempt.started
             failed = replace(collected, errors=errors)
@@ -358,6 +359,15 @@ def _package_assets(root: Path) -> set[str]:
         for p in root.rglob("*")
         if p.is_file() and p.suffix not in (".py", ".pyc") and not ignored(p.relative_to(root))
     }
+
+
+def _placed_anew(last: Snapshot, merged: Snapshot, newer: Snapshot) -> set[str] | None:
+    """The paths whose place in the tree a save may have changed: with the same tree, the
+    nodes it rebuilt (`newer`'s) and their children (a node that became a subject has them
+    inside it); None (all of them) when nodes came or went."""
+    if merged.nodes.keys() != last.nodes.keys():
+        return None
+    return {*newer.nodes, *(c.path for p in newer.nodes for c in merged.children_of(p))}
 
 
 def _with_pages_using(files: dict[str, bytes], changed: tuple[str, ...]) -> tuple[str, ...]:
