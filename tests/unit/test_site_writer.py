@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from storyville.site.writer import SiteWriter
+from storyville.site.writer import MANIFEST, SiteWriter
 
 
 def site(pages: int) -> dict[str, bytes]:
@@ -13,6 +14,10 @@ def site(pages: int) -> dict[str, bytes]:
     for n in range(pages):
         files[f"s{n % 3}/sub{n}/0.html"] = f"<p>{n}</p>".encode()
     return files
+
+
+def manifest(root: Path) -> dict[str, str]:
+    return json.loads((root / MANIFEST).read_text())["files"]
 
 
 def test_unchanged_files_are_not_written_again(tmp_path: Path) -> None:
@@ -82,6 +87,7 @@ def test_told_what_changed_a_private_site_writes_the_same_as_comparing_everythin
             p.relative_to(told.root).as_posix(): p.read_bytes() for p in told.root.rglob("*.html")
         }
         assert on_disk == step
+        assert manifest(told.root) == manifest(compared.root)  # kept as entries, not dumped
     assert not (told.root / "s2/sub5").exists()  # its emptied directory went too
     # A new writer (a replaced build host) finds the manifest current.
     assert SiteWriter(told.root, private=True).write(same_bytes.items()).changed == ()

@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii
 from pathlib import Path
 
 MANIFEST = ".storyville-site.json"
@@ -178,6 +179,11 @@ def _manifest(digests: dict[str, str]) -> bytes:
     return json.dumps({"files": digests}).encode()
 
 
+def _entry(name: str, digest: str) -> str:
+    """One file's line of the manifest's JSON, as `_manifest` writes it."""
+    return f"{encode_basestring_ascii(name)}: {encode_basestring_ascii(digest)}"
+
+
 class SiteWriter:
     def __init__(self, root: Path, *, private: bool = False) -> None:
         """`private`: `root` is storyville's own temporary site that nobody else writes to,
@@ -186,6 +192,9 @@ class SiteWriter:
         self.root = root
         self.private = private
         self._known: dict[str, str] | None = None
+        # `_known` as the manifest's JSON entries, kept up to date by `write_changes` once
+        # it needs them: a save then joins strings instead of encoding the whole manifest.
+        self._entries: dict[str, str] | None = None
         self._hashed: Mapping[str, bytes] = {}  # the files behind `_known`'s digests
         self._mtimes: dict[str, int] = {}  # site directory -> its mtime after our last write
         self._page_count = 0  # HTML pages in the site after the last write
@@ -218,7 +227,7 @@ class SiteWriter:
                 new = _write_new_site(self.root, stream)
                 site, digests = new.files, new.digests
                 if new.renamed:
-                    self._known, self._hashed = digests, site
+                    self._known, self._entries, self._hashed = digests, None, site
                     self._note_directories(_by_directory(digests), site)
                     self._page_count = self._pages(site)
                     return WriteReport(self._page_count, tuple(sorted(site)))
@@ -247,7 +256,7 @@ class SiteWriter:
                 _atomic_write(self.root / MANIFEST, _manifest(digests))
         except OSError as exc:
             raise _output_error(self.root, exc) from exc
-        self._known = digests
+        self._known, self._entries = digests, None
         self._hashed = site
         if not trusted:
             self._note_directories(directories, changed)
@@ -278,12 +287,17 @@ class SiteWriter:
                 (self.root / name).unlink(missing_ok=True)
                 self._prune(Path(name).parent)
             if changed or removed:
+                entries = self._entries
+                if entries is None:
+                    entries = self._entries = {n: _entry(n, d) for n, d in known.items()}
                 for name in removed:
-                    del known[name]
+                    del known[name], entries[name]
                 known.update(digests)
-                _atomic_write(self.root / MANIFEST, _manifest(known))
+                entries.update((n, _entry(n, digests[n])) for n in changed)
+                body = ", ".join(entries.values())
+                _atomic_write(self.root / MANIFEST, f'{{"files": {{{body}}}}}'.encode())
         except OSError as exc:
-            self._known = None  # unsure what is on disk: the next write compares everything
+            self._known = self._entries = None  # unsure what is on disk: compare everything
             raise _output_error(self.root, exc) from exc
         self._hashed = files
         self._page_count = pages
