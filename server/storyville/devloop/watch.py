@@ -16,7 +16,11 @@ from storyville.catalog.ignore import ignored
 log = logging.getLogger("storyville.watch")
 
 DEBOUNCE_MS = 400  # longest a burst of events is grouped
-STEP_MS = 15  # quiet time that ends a burst: editors write a file in a few ms
+# Quiet time that ends a burst: watchfiles hands over a batch once a step passes with no
+# new change, so a save is seen 1-2 steps after it is written. Editors write a file well
+# within 5 ms; a slower write seen half-done is superseded by its own next event, and the
+# Rebuilder drops the half-done build unpublished.
+STEP_MS = 5
 CHECK_MS = 1000  # how often an idle watcher checks its directories are still the same ones
 
 
