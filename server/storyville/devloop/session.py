@@ -199,13 +199,19 @@ class DevSession:
             collected = await asyncio.to_thread(self.builder.collect, self.job(plan))
         return Attempt(plan, collected, covered, started)
 
-    async def publish(self, attempt: Attempt) -> BuildResult:
+    async def publish(self, attempt: Attempt, *, settle: bool = True) -> BuildResult:
         """Make a good build the site; a failed one changes nothing on disk. The next
-        build's interpreter warms after that, not beside it."""
+        build's interpreter warms after that, not beside it (`settle=False`: the caller
+        calls `settle()` once it has passed the result on)."""
         try:
             return await self._publish(attempt)
         finally:
-            self.builder.settle()
+            if settle:
+                self.settle()
+
+    def settle(self) -> None:
+        """The last build is used: start preparing the next one's interpreter."""
+        self.builder.settle()
 
     async def _publish(self, attempt: Attempt) -> BuildResult:
         self.builds += 1

@@ -126,24 +126,29 @@ class HostService:
         _, attempt = self.kept
         self.kept = None
         try:
-            result = await self.session.publish(attempt)
-        except Exception as exc:
-            log.exception("publish failed")
-            self.send(protocol.Failed(request.id, f"{type(exc).__name__}: {exc}"))
-            return
-        self.send(
-            protocol.Published(
-                request.id,
-                result,
-                self.session.builds,
-                self.session.assertion_errors(),
-                self.session.reports_update(self.reports_sent),
-                frozenset(self.session.watched_dirs()),
-                replace_host=self.builder.needs_replacement,
+            try:
+                result = await self.session.publish(attempt, settle=False)
+            except Exception as exc:
+                log.exception("publish failed")
+                self.send(protocol.Failed(request.id, f"{type(exc).__name__}: {exc}"))
+                return
+            self.send(
+                protocol.Published(
+                    request.id,
+                    result,
+                    self.session.builds,
+                    self.session.assertion_errors(),
+                    self.session.reports_update(self.reports_sent),
+                    frozenset(self.session.watched_dirs()),
+                    replace_host=self.builder.needs_replacement,
+                )
             )
-        )
+        finally:
+            # After the reply, so the reload does not wait for them: the next build's
+            # interpreter starts warming, and a full build's objects are settled.
+            self.session.settle()
         if result.ok and result.mode == "full":
-            memory.settle()  # after the reply: the reload does not wait for it
+            memory.settle()
 
 
 def main(fd: int) -> int:
