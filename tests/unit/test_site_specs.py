@@ -7,12 +7,14 @@ across the edits and by a new one, and the two sites must be byte for byte the s
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from storyville.collect.snapshot import AssertionOutcome, NodeData, NodeKind, Snapshot, StoryData
 from storyville.site.renderer import SiteRenderer
+from storyville.site.writer import MANIFEST, OutputError, SiteWriter
 
 
 def story(index: int, title: str, *, passed: bool = True) -> StoryData:
@@ -173,3 +175,52 @@ def test_a_render_that_fails_leaves_the_next_one_whole(
     monkeypatch.setattr(renderer, "render_page", real)
     again = with_node(edited, replace(edited.nodes["forms.button"], title="Knob"))
     assert kept.render(again) == SiteRenderer().render(again)
+
+
+def site_on_disk(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != MANIFEST
+    }
+
+
+def test_a_renderer_that_keeps_no_pages_writes_the_same_site(
+    base: Snapshot, tmp_path: Path
+) -> None:
+    """storyville's own site (`keep_pages=False`, a private writer told what changed): after
+    each edit the site on disk is the one a fresh renderer makes, though a save's output
+    holds only the assets and the pages it rendered again."""
+    site = tmp_path / "site"
+    kept = SiteRenderer(keep_pages=False)
+    writer = SiteWriter(site, private=True)
+    writer.write_changes(kept.render(base), kept.fresh, kept.gone)
+    for what, snapshot in edits(base):
+        output = kept.render(snapshot)
+        writer.write_changes(output, kept.fresh, kept.gone)
+        fresh = SiteRenderer().render(snapshot)
+        assert site_on_disk(site) == fresh, what
+        assert kept.names == fresh.keys(), what
+        pages = [name for name in output if name.endswith(".html")]
+        assert len(pages) == kept.rendered, what
+
+
+def test_a_renderer_reset_after_a_failed_write_hands_over_the_whole_site(
+    base: Snapshot, tmp_path: Path
+) -> None:
+    """A write that failed leaves the writer comparing everything: the renderer, reset, then
+    hands it every page, so none it kept no bytes for is taken for deleted."""
+    site = tmp_path / "site"
+    kept = SiteRenderer(keep_pages=False)
+    writer = SiteWriter(site, private=True)
+    writer.write_changes(kept.render(base), kept.fresh, kept.gone)
+    edited = with_node(base, replace(base.nodes["layout.card"], title="Tile"))
+    in_the_way = site / "layout" / "card"
+    shutil.rmtree(in_the_way)
+    in_the_way.write_text("a file where the subject's pages go")  # root ignores chmod
+    with pytest.raises(OutputError):
+        writer.write_changes(kept.render(edited), kept.fresh, kept.gone)
+    in_the_way.unlink()
+    kept.reset()  # as DevSession does when its writer fails
+    writer.write_changes(kept.render(edited), kept.fresh, kept.gone)
+    assert site_on_disk(site) == SiteRenderer().render(edited)

@@ -60,8 +60,8 @@ def test_pages_that_name_a_changed_static_file_reload_too() -> None:
         "static/a/static/x y.css": b"",
     }
     changed = ("static/a/static/x y.css",)
-    assert _with_pages_using(files, changed) == (*changed, "a/index.html")
-    assert _with_pages_using(files, ("a/index.html",)) == ("a/index.html",)
+    assert _with_pages_using(files.items, changed) == (*changed, "a/index.html")
+    assert _with_pages_using(files.items, ("a/index.html",)) == ("a/index.html",)
 
 
 def test_a_static_file_change_is_a_copy_not_a_build(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
@@ -37,7 +37,7 @@ from storyville.results import BuildError, BuildResult, PageReport, ReportsUpdat
 from storyville.site.pipeline import skipped_files, summarize
 from storyville.site.renderer import SiteRenderer
 from storyville.site.reports import page_reports, reports_update
-from storyville.site.writer import SiteWriter, WriteReport
+from storyville.site.writer import OutputError, SiteWriter, WriteReport
 
 log = logging.getLogger("storyville.session")
 
@@ -88,7 +88,8 @@ class DevSession:
         self.snapshot: Snapshot | None = None
         self.graph = ImportGraph()
         self.dirty: set[str] = set()  # files changed since the last good build
-        self.renderer = SiteRenderer()
+        # storyville's own site is on disk: its page bytes need not be kept as well.
+        self.renderer = SiteRenderer(keep_pages=not config.private_output)
         self.writer = SiteWriter(config.output, private=config.private_output)
         self.builds = 0
         self.last_result: BuildResult | None = None
@@ -242,7 +243,7 @@ class DevSession:
         mark = perf_counter()
         self._phase("writing the site")
         report = await asyncio.to_thread(self._write, files)
-        report = replace(report, changed=_with_pages_using(files, report.changed))
+        report = replace(report, changed=self._with_pages_using(files, report.changed))
         timings["write"] = perf_counter() - mark
         self.snapshot = snapshot
         if plan.full:  # a non-Python file that came or went always makes the plan full
@@ -266,12 +267,36 @@ class DevSession:
             result,
             mode="static",
             pages_written=report.pages,
-            pages_changed=_with_pages_using(files, report.changed),
+            pages_changed=self._with_pages_using(files, report.changed),
         )
 
     def _write(self, files: dict[str, bytes]) -> WriteReport:
         """The renderer's last output, told what changed in it."""
-        return self.writer.write_changes(files, self.renderer.fresh, self.renderer.gone)
+        try:
+            return self.writer.write_changes(files, self.renderer.fresh, self.renderer.gone)
+        except OutputError:
+            self.renderer.reset()  # the writer compares everything next: hand it everything
+            raise
+
+    def _with_pages_using(
+        self, files: dict[str, bytes], changed: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """As `_with_pages_using`, over every page of the site: one the renderer's output
+        does not hold is read from the site just written."""
+
+        def pages() -> Iterator[tuple[str, bytes]]:
+            for name in sorted(self.renderer.names):
+                if not name.endswith(".html"):
+                    continue
+                data = files.get(name)
+                if data is None:
+                    try:
+                        data = (self.config.output / name).read_bytes()
+                    except OSError:
+                        continue
+                yield name, data
+
+        return _with_pages_using(pages, changed)
 
     async def start(self) -> None:
         """Begin a dev session here (a build host runs only the builder: its supervisor
@@ -376,16 +401,19 @@ def _placed_anew(last: Snapshot, merged: Snapshot, newer: Snapshot) -> set[str] 
     return {*newer.nodes, *(c.path for p in newer.nodes for c in merged.children_of(p))}
 
 
-def _with_pages_using(files: dict[str, bytes], changed: tuple[str, ...]) -> tuple[str, ...]:
+def _with_pages_using(
+    pages: Callable[[], Iterable[tuple[str, bytes]]], changed: tuple[str, ...]
+) -> tuple[str, ...]:
     """`changed` and the pages that name a changed static file (`static_url()` writes its
-    site path into them), so that a browser showing one reloads for a new stylesheet."""
+    site path into them), so that a browser showing one reloads for a new stylesheet.
+    `pages` is called only when a static file changed."""
     prefix = f"{SITE_DIR}/"
     needles = [quote(name).encode() for name in changed if name.startswith(prefix)]
     if not needles:
         return changed
     using = [
         name
-        for name, data in files.items()
+        for name, data in pages()
         if name.endswith(".html") and name not in changed and any(n in data for n in needles)
     ]
     return (*changed, *using)

@@ -227,7 +227,8 @@ class SiteWriter:
                 new = _write_new_site(self.root, stream)
                 site, digests = new.files, new.digests
                 if new.renamed:
-                    self._known, self._entries, self._hashed = digests, None, site
+                    self._known, self._entries = digests, None
+                    self._hashed = {} if self.private else site  # see `write_changes`
                     self._note_directories(_by_directory(digests), site)
                     self._page_count = self._pages(site)
                     return WriteReport(self._page_count, tuple(sorted(site)))
@@ -257,7 +258,7 @@ class SiteWriter:
         except OSError as exc:
             raise _output_error(self.root, exc) from exc
         self._known, self._entries = digests, None
-        self._hashed = site
+        self._hashed = {} if self.private else site
         if not trusted:
             self._note_directories(directories, changed)
         self._page_count = self._pages(site)
@@ -269,7 +270,8 @@ class SiteWriter:
         """As `write(files.items())`, told which names hold new bytes (`fresh`) and which
         went since the last write (`gone`, as `SiteRenderer` says): on storyville's own
         site, after its first write, only those are hashed and compared, so a save costs
-        what it changed rather than a look at every file of the site."""
+        what it changed rather than a look at every file of the site. There `files` need
+        hold only the fresh names' bytes, and none is kept once written."""
         known = self._known
         if not (self.private and known is not None):
             return self.write(files.items())
@@ -299,7 +301,6 @@ class SiteWriter:
         except OSError as exc:
             self._known = self._entries = None  # unsure what is on disk: compare everything
             raise _output_error(self.root, exc) from exc
-        self._hashed = files
         self._page_count = pages
         return WriteReport(pages, changed)
 
