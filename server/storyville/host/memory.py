@@ -5,15 +5,14 @@ tracked by the garbage collector at 3,000 stories, which every later collection 
 oldest generation walks again, a few milliseconds of each save. Frozen, they are skipped
 (`gc.freeze`); unfrozen first, so the last full build's objects, unreachable now, are
 collected rather than kept for ever. What the build freed but malloc still holds goes back
-to the system (glibc's `malloc_trim`, where there is one): about 7 MB at 3,000 stories.
+to the system (`heap.trim`): about 7 MB at 3,000 stories.
 """
 
 from __future__ import annotations
 
-import ctypes
 import gc
-from collections.abc import Callable
-from functools import cache
+
+from storyville import heap
 
 
 def settle() -> None:
@@ -21,13 +20,4 @@ def settle() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    if trim := _malloc_trim():
-        trim(0)
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        return ctypes.CDLL(None).malloc_trim
-    except AttributeError, OSError, TypeError:  # not glibc (Windows has no CDLL(None))
-        return None
+    heap.trim()

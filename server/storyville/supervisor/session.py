@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from time import perf_counter
 
+from storyville import heap
 from storyville.catalog.discovery import CatalogNotFound, find_stories_modules, package_dir
 from storyville.catalog.files import UserFiles
 from storyville.collect import bytecode
@@ -299,6 +300,8 @@ class HostSession:
         if reply.replace_host and host is not None:
             self._replace(host)
         self.last_result = result
+        if result.mode == "full":
+            heap.trim()  # the last full build's reports, replaced just now
         return result
 
     def _failed(self, attempt: HostAttempt) -> BuildResult:
