@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from time import perf_counter
 
+from storyville import heap
 from storyville.collect.shards import useful_interpreters
 from storyville.collect.snapshot import NodeData
 from storyville.devloop.builders import MainInterpreterBuilder, SubinterpreterBuilder
@@ -158,6 +159,7 @@ def main(fd: int) -> int:
         format="%(asctime)s host %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    heap.share_arenas()  # before any thread: a new one a save would fragment the heap
     connection = Connection(fd)
     # A build that forks (possible only in fresh-process mode) leaves its child no way to
     # answer for this host.
