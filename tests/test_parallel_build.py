@@ -122,7 +122,7 @@ def test_a_split_build_of_the_edge_cases_writes_the_same_site(
 @pytest.mark.parametrize(
     ("package", "min_per_shard"),
     [
-        ("examples.huge", None),  # big enough at the default
+        ("examples.huge", 8),  # 111 stories modules: split below the default
         ("examples.complete", 1),  # themed, one failing assertion
         ("tests.fixtures.storyville01_catalog", 1),
     ],
@@ -153,9 +153,10 @@ def test_a_failed_split_build_reports_what_one_interpreter_reports(
 
 
 def test_the_dev_loops_first_build_is_split_and_writes_the_same_site(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`serve` and `lsp`: the build host's first build splits; a later save builds in one."""
+    monkeypatch.setattr(shards, "MIN_PER_SHARD", 8)  # examples/huge is below the default
 
     async def first_build(parallel: int, out: Path) -> tuple[DevSession, BuildResult]:
         config = SessionConfig(

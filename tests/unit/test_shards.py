@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from storyville.catalog.discovery import StoriesModule
 from storyville.catalog.source import SourceRef
+from storyville.collect import shards
 from storyville.collect.collector import BuildJob, Collected
 from storyville.collect.imports import ImportGraph
 from storyville.collect.shards import merge, shard_jobs, split
@@ -26,12 +27,12 @@ def modules(tmp_path: Path, sizes: list[int]) -> list[StoriesModule]:
 
 def test_split_is_contiguous_balanced_and_leaves_the_root_to_every_shard(tmp_path: Path) -> None:
     found = modules(tmp_path, [100] * 20)
-    parts = split(found, 2)
+    parts = split(found, 2, min_per_shard=8)
     assert parts == [
         tuple(f"cat.m{i:02}.stories" for i in range(10)),
         tuple(f"cat.m{i:02}.stories" for i in range(10, 20)),
     ]
-    assert split(found, 2) == parts  # deterministic
+    assert split(found, 2, min_per_shard=8) == parts  # deterministic
 
 
 def test_split_weighs_modules_by_size(tmp_path: Path) -> None:
@@ -49,7 +50,10 @@ def test_split_uses_fewer_interpreters_for_small_catalogs(
     assert len(parts) == min(expected, modules_below_root // 8 or 1)
 
 
-def test_shard_jobs_load_a_part_each_and_only_the_first_prints_the_root(tmp_path: Path) -> None:
+def test_shard_jobs_load_a_part_each_and_only_the_first_prints_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shards, "MIN_PER_SHARD", 8)
     found = modules(tmp_path, [10] * 16)
     job = BuildJob("cat", (str(tmp_path),), (str(tmp_path),))
     jobs = shard_jobs(job, found, 2)
