@@ -56,7 +56,7 @@ class Row:
     stale: int
     fresh_process: list[float]
     rss_growth: tuple[float, float] | None = None  # after warm-up, after --rebuilds more
-    pytest: tuple[float, float, float | None, int] | None = None  # collect, run, -n 2; items
+    pytest: PytestTimes | None = None
 
 
 def workspace_for(stories: int, scratch: Path) -> Path:
@@ -121,18 +121,28 @@ async def fresh_process_edits(workspace: Path, edits: int, settle: float) -> lis
         server.stop()
 
 
-def pytest_times(workspace: Path, runs: int) -> tuple[float, float, float | None, int]:
-    """Median wall seconds of `pytest --collect-only`, `pytest` and `pytest -n 2` on the
-    catalog; and how many items they ran."""
+@dataclass(frozen=True, slots=True)
+class PytestTimes:
+    collect: float
+    plain: float
+    parallel: float | None  # None: pytest-xdist is not installed
+    items: int
+    empty: tuple[float, float] | None  # the same number of empty tests: pytest, -n 2
 
-    def run(*extra: str) -> tuple[float, str]:
+
+def pytest_times(workspace: Path, runs: int) -> PytestTimes:
+    """Median wall seconds of `pytest --collect-only`, `pytest` and `pytest -n 2` on the
+    catalog, and how many items they ran; beside them, as the baseline, `pytest` and
+    `pytest -n 2` on as many empty tests: what xdist costs where there is nothing to share."""
+
+    def run(*extra: str, target: str = PACKAGE) -> tuple[float, str]:
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra]
         # A user's second run finds .pyc files (cold_build's reason to drop this too).
         env = {**os.environ, "PYTHONPATH": str(workspace)}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         started = time.perf_counter()
         done = subprocess.run(
-            [*command, PACKAGE], cwd=workspace, capture_output=True, text=True, env=env, check=False
+            [*command, target], cwd=workspace, capture_output=True, text=True, env=env, check=False
         )
         wall = time.perf_counter() - started
         if done.returncode != 0:
@@ -161,7 +171,22 @@ def pytest_times(workspace: Path, runs: int) -> tuple[float, float, float | None
         passed_n = re.search(r"(\d+) passed", out_n)
         if not passed or not passed_n or passed_n.group(1) != passed.group(1):
             raise SystemExit(f"pytest -n 2 ran other items than pytest:\n{out}\n{out_n}")
-    return collect, plain, parallel, int(passed.group(1)) if passed else 0
+    items = int(passed.group(1)) if passed else 0
+    empty = None
+    if parallel is not None and items:
+        tests = workspace / "test_empty.py"
+        tests.write_text(
+            f"import pytest\n\n\n@pytest.mark.parametrize('n', range({items}))\n"
+            "def test_nothing(n: int) -> None:\n    pass\n"
+        )
+        run(target=tests.name)  # its .pyc
+        empty_walls: tuple[list[float], list[float]] = ([], [])
+        for _ in range(runs):
+            for extra, walls in zip(((), ("-n", "2")), empty_walls, strict=True):
+                walls.append(run(*extra, target=tests.name)[0])
+        empty = (median(empty_walls[0]), median(empty_walls[1]))
+        tests.unlink()
+    return PytestTimes(collect, plain, parallel, items, empty)
 
 
 def measure_size(stories: int, scratch: Path, args: argparse.Namespace) -> Row:
@@ -303,26 +328,31 @@ def main() -> None:
             )
         )
     for r in rows:
-        if r.pytest:
-            collect, plain, parallel, items = r.pytest
-            print(
-                f"\npytest on {r.stories:,} stories ({items:,} assertion items, median of "
-                f"{args.pytest_runs} runs)\n"
+        if not (times := r.pytest):
+            continue
+        print(
+            f"\npytest on {r.stories:,} stories ({times.items:,} assertion items, median of "
+            f"{args.pytest_runs} runs; baseline: as many empty tests)\n"
+        )
+        rows_ = [
+            ["pytest --collect-only", f"{times.collect:.2f} s", ratio(times.collect, times.plain)],
+            ["pytest", f"{times.plain:.2f} s", "1.00x"],
+        ]
+        if times.parallel is not None:
+            rows_.append(
+                [
+                    "pytest -n 2 (pytest-xdist)",
+                    f"{times.parallel:.2f} s",
+                    ratio(times.parallel, times.plain),
+                ]
             )
-            print(
-                table(
-                    ["run", "wall", "time vs pytest"],
-                    [
-                        ["pytest --collect-only", f"{collect:.2f} s", ratio(collect, plain)],
-                        ["pytest", f"{plain:.2f} s", "1.00x"],
-                        [
-                            "pytest -n 2 (pytest-xdist)",
-                            "-" if parallel is None else f"{parallel:.2f} s",
-                            "-" if parallel is None else ratio(parallel, plain),
-                        ],
-                    ],
-                )
-            )
+        if times.empty:
+            alone, shared = times.empty
+            rows_ += [
+                ["baseline: pytest, empty tests", f"{alone:.2f} s", "1.00x"],
+                ["baseline: pytest -n 2, empty tests", f"{shared:.2f} s", ratio(shared, alone)],
+            ]
+        print(table(["run", "wall", "vs the same tests serially"], rows_))
 
 
 if __name__ == "__main__":
