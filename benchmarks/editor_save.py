@@ -413,7 +413,9 @@ def rows(where: str, saves: list[Save]) -> list[list[object]]:
             if not values[mode]:
                 continue
             mid = median(values[mode])
-            ratio = f"{base / mid:.1f}x" if values["reload"] and mid > 0 else "-"
+            # A reloaded page can paint before DOMContentLoaded (its "DOM updated"): a
+            # negative span has no ratio.
+            ratio = f"{base / mid:.1f}x" if values["reload"] and mid > 0 and base > 0 else "-"
             target = TARGETS.get(measure) if where.startswith("VS Code") else None
             goal = "" if target is None or mode != "morph" else f"≤ {target:.0f}"
             out.append(
