@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,43 +21,11 @@ from typing import Any
 from playwright.async_api import async_playwright
 
 from benchmarks.hot_reload import REPO, THINK, start, story_edits
+from benchmarks.paint_probe import NO_FETCH, PROBE
 from benchmarks.stats import median, p95, table
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
-# Runs in every document of the tab, before the page's own scripts.
-PROBE = """
-(() => {
-  const now = () => performance.timeOrigin + performance.now();
-  const Native = window.WebSocket;
-  window.WebSocket = function (url, protocols) {
-    const socket = new Native(url, protocols);
-    socket.addEventListener("message", (event) => {
-      const message = JSON.parse(event.data);
-      if (message.type === "hello") window.__svHello = true;
-      if (message.type === "reload") window.svMark("message", now());
-    });
-    return socket;
-  };
-  window.WebSocket.prototype = Native.prototype;
-  function tick() {
-    const want = window.name;
-    if (want && document.body && document.body.textContent.includes(want)) {
-      window.name = "";
-      requestAnimationFrame(() => window.svMark("painted", now()));
-    }
-    requestAnimationFrame(tick);
-  }
-  requestAnimationFrame(tick);
-})();
-"""
-# live.js's fallback, forced: its fetch fails and idiomorph is gone (a reload that carries the
-# page's HTML needs no fetch).
-NO_FETCH = """() => {
-  window.fetch = () => Promise.reject(new Error('benchmark: full reload'));
-  window.Idiomorph = undefined;
-}"""
 
 
 async def one_save(page: Any, marks: dict[str, asyncio.Future[float]], edit: Any, n: int) -> float:
@@ -93,7 +62,7 @@ async def run(saves: int) -> dict[str, list[float]]:
                         marks[name].set_result(at)
 
                 await page.expose_binding("svMark", mark)
-                await page.add_init_script(PROBE)
+                await page.add_init_script(PROBE % json.dumps(server.url))
                 for n, edit in enumerate(edits):
                     mode = "morph" if n % 2 == 0 else "reload"
                     await page.goto(server.url + edit.page)
