@@ -334,12 +334,12 @@ def main() -> None:
             f"\npytest on {r.stories:,} stories ({times.items:,} assertion items, median of "
             f"{args.pytest_runs} runs; baseline: as many empty tests)\n"
         )
-        rows_ = [
+        pytest_rows = [
             ["pytest --collect-only", f"{times.collect:.2f} s", ratio(times.collect, times.plain)],
             ["pytest", f"{times.plain:.2f} s", "1.00x"],
         ]
         if times.parallel is not None:
-            rows_.append(
+            pytest_rows.append(
                 [
                     "pytest -n 2 (pytest-xdist)",
                     f"{times.parallel:.2f} s",
@@ -348,11 +348,11 @@ def main() -> None:
             )
         if times.empty:
             alone, shared = times.empty
-            rows_ += [
+            pytest_rows += [
                 ["baseline: pytest, empty tests", f"{alone:.2f} s", "1.00x"],
                 ["baseline: pytest -n 2, empty tests", f"{shared:.2f} s", ratio(shared, alone)],
             ]
-        print(table(["run", "wall", "vs the same tests serially"], rows_))
+        print(table(["run", "wall", "vs the same tests serially"], pytest_rows))
 
 
 if __name__ == "__main__":
